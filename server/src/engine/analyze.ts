@@ -1,0 +1,90 @@
+// text -> findings: parse once, build the model in one walk, run every enabled rule, then apply suppressions,
+// severity overrides and the one-finding-per-mistake rule.
+import { parse, type Tree } from './parse';
+import { Model } from './model/link';
+import { apisAround, NEWEST_VERSION } from './knowledge';
+import { isRuleEnabled, parseSuppressions, severityFor, type LintConfig } from './config';
+import { RULES, GENERIC_CODES } from './rules';
+import type { Report, Rule, RuleContext } from './rules/types';
+import { LineIndex, compareRanges } from './text';
+import { normalizeVersion, versionIn } from './version';
+import type { Finding, Fix } from './types';
+
+export interface AnalyzeOptions {
+  /** Normalized or loose version ("5.49"); default: the newest known release. */
+  targetVersion?: string;
+  config?: LintConfig;
+  isSpace?: boolean;
+  /** A tree already parsed from `text` (the server's incremental tree). */
+  tree?: Tree;
+  /** Called when a rule throws; the other rules still report. */
+  onRuleError?: (code: string, error: unknown) => void;
+  /** Restrict to these rules (tests). */
+  rules?: readonly Rule[];
+}
+
+/** Cheap pre-check: a file that never mentions gradio cannot import it. */
+export function mayUseGradio(text: string): boolean {
+  return text.includes('gradio');
+}
+
+export function analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
+  if (!mayUseGradio(text)) return [];
+  const tree = opts.tree ?? parse(text);
+  try {
+    return analyzeTree(tree, text, opts);
+  } finally {
+    if (!opts.tree) tree.delete();
+  }
+}
+
+export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {}): Finding[] {
+  if (!mayUseGradio(text)) return [];
+  const model = new Model(tree.rootNode);
+  if (!model.usesGradio) return [];
+  const config = opts.config ?? {};
+  const version = normalizeVersion(opts.targetVersion ?? config.targetVersion) ?? NEWEST_VERSION;
+  const lines = new LineIndex(text);
+  const apis = apisAround(version);
+  const findings: Finding[] = [];
+  for (const rule of opts.rules ?? RULES) {
+    if (!isRuleEnabled(rule.code, config) || !versionIn(version, rule.versions)) continue;
+    const ctx: RuleContext = {
+      text, lines, model, version, apis, isSpace: opts.isSpace ?? false,
+      report: (r) => findings.push(toFinding(rule, r, lines)),
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      opts.onRuleError?.(rule.code, error);
+    }
+  }
+  const suppressions = parseSuppressions(text);
+  const kept = dropSuperseded(findings).filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line));
+  for (const f of kept) f.severity = severityFor(f.code, f.severity, config);
+  return kept.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
+}
+
+function toFinding(rule: Rule, r: Report, lines: LineIndex): Finding {
+  const start = r.node ? r.node.startIndex : r.start ?? 0;
+  const end = r.node ? r.node.endIndex : r.end ?? start;
+  const fixes: Fix[] = (r.fixes ?? []).map((f) => ({
+    title: f.title,
+    safe: f.safe,
+    edits: f.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })),
+  }));
+  const finding: Finding = { code: rule.code, severity: r.severity ?? rule.severity, message: r.message, range: lines.range(start, end), fixes };
+  if (r.related?.length) finding.related = r.related.map((x) => ({ range: lines.range(x.node.startIndex, x.node.endIndex), message: x.message }));
+  return finding;
+}
+
+/** A specific rule (GR001-GR131) wins over the data-driven ones (GR198, GR199, GR207) for the same mistake: a generic
+ *  finding is dropped when a specific one starts where it starts and covers it (`gr.inputs` in `gr.inputs.Textbox`). */
+function dropSuperseded(findings: Finding[]): Finding[] {
+  const specific = findings.filter((f) => f.code < 'GR198');
+  if (!specific.length) return findings;
+  const covers = (outer: Finding, inner: Finding) =>
+    outer.range.start.line === inner.range.start.line && outer.range.start.character === inner.range.start.character
+    && compareRanges({ start: inner.range.end, end: inner.range.end }, { start: outer.range.end, end: outer.range.end }) <= 0;
+  return findings.filter((f) => !GENERIC_CODES.has(f.code) || !specific.some((s) => covers(s, f)));
+}

@@ -1,0 +1,14 @@
+// The engine's public surface: the LSP server, the CLI and the tests import from here only.
+export { initParser, parse, editFor, isParserReady } from './parse';
+export type { Tree, Edit } from './parse';
+export { analyze, analyzeTree, mayUseGradio, type AnalyzeOptions } from './analyze';
+export { applyFix, applyFixes, fixAll, safeFixes, MAX_FIX_PASSES } from './fixes';
+export { RULES, ruleByCode } from './rules';
+export type { Rule } from './rules/types';
+export { KNOWN_VERSIONS, NEWEST_VERSION } from './knowledge';
+export { normalizeVersion, shortVersion } from './version';
+export { LineIndex, codePointColumn, compareRanges } from './text';
+export * from './types';
+export * from './config';
+export * from './project';
+export { resolveSettings, type ResolvedSettings, type EditorSettings } from './settings';

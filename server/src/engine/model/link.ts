@@ -1,0 +1,316 @@
+// Turns the facts of the walk into the Gradio model: apps, components, listeners and their handlers.
+// Works over the recorded facts only; the tree is not walked again.
+import type { Node } from '../parse';
+import { resolveAnyVersion, ALL_EVENT_NAMES } from '../knowledge';
+import { unwrap } from '../tree';
+import { gradioPath, walk, type Facts } from './walk';
+import type {
+  App, AppKind, Binding, CallSite, Component, FunctionInfo, GradioCall, GradioRef, IO, IOItem, Listener, MethodCall, Scope,
+} from './types';
+
+const APP_KINDS: ReadonlySet<string> = new Set<AppKind>(['Blocks', 'Interface', 'ChatInterface', 'TabbedInterface']);
+const MAX_DEPTH = 6;
+
+export type Entity =
+  | { kind: 'component'; component: Component }
+  | { kind: 'app'; app: App }
+  | { kind: 'listener'; listener: Listener }
+  | { kind: 'function'; fn: FunctionInfo };
+
+export class Model {
+  readonly aliases: Map<string, string>;
+  readonly apps: App[] = [];
+  readonly components: Component[] = [];
+  readonly listeners: Listener[] = [];
+  readonly gradioCalls: GradioCall[] = [];
+  readonly refs: GradioRef[] = [];
+  /** Submodules imported explicitly (`import gradio.networking`). */
+  readonly submodules: ReadonlySet<string>;
+  readonly functions: FunctionInfo[];
+  readonly calls: CallSite[];
+  readonly module: Scope;
+  private readonly byCall = new Map<number, Entity>();
+  private readonly fnByNode = new Map<number, FunctionInfo>();
+
+  constructor(readonly root: Node, facts: Facts = walk(root)) {
+    this.aliases = facts.aliases;
+    this.functions = facts.functions;
+    this.calls = facts.calls;
+    this.module = facts.module;
+    this.submodules = facts.submodules;
+    for (const f of facts.functions) this.fnByNode.set(f.node.id, f);
+    this.collectRefs(facts);
+    this.classifyCalls();
+    this.linkListeners();
+    this.linkAppMethods();
+    this.nameThings();
+  }
+
+  /** True when the file imports gradio in any form. */
+  get usesGradio(): boolean { return this.aliases.size > 0; }
+
+  /** The gradio path of a name or attribute chain (`gr.Textbox` -> `Textbox`), undefined when not gradio. */
+  pathOf(node: Node): string | undefined {
+    return gradioPath(unwrap(node), this.aliases);
+  }
+
+  functionAt(node: Node): FunctionInfo | undefined { return this.fnByNode.get(node.id); }
+
+  /** The binding of `name` visible from `scope` at `offset`: the last one before it, else the first after. */
+  lookup(name: string, scope: Scope, offset: number): Binding | undefined {
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      if (s.fn?.globals.has(name)) { s = this.module; }
+      if (s.kind === 'class' && s !== scope) continue;
+      const list = s.bindings.get(name);
+      if (!list?.length) { if (s === this.module) break; continue; }
+      let best: Binding | undefined;
+      for (const b of list) if (b.target.startIndex <= offset) best = b;
+      return best ?? list[0];
+    }
+    return undefined;
+  }
+
+  /** What an expression denotes: a component, an app, a listener (its dependency) or a function. */
+  entityOf(node: Node | null, scope: Scope, depth = 0): Entity | undefined {
+    if (!node || depth > MAX_DEPTH) return undefined;
+    node = unwrap(node);
+    switch (node.type) {
+      case 'call': {
+        const known = this.byCall.get(node.id);
+        if (known) return known;
+        const callee = node.childForFieldName('function');
+        if (!callee) return undefined;
+        // `demo.queue()` returns the app; a local builder function returns what its body returns.
+        if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'queue') {
+          const inner = this.entityOf(callee.childForFieldName('object'), scope, depth + 1);
+          if (inner?.kind === 'app') return inner;
+        }
+        const target = this.entityOf(callee, scope, depth + 1);
+        if (target?.kind === 'function' && target.fn.kind === 'def') {
+          for (const r of target.fn.returns) {
+            const e = r.value && this.entityOf(r.value, target.fn.scope, depth + 1);
+            if (e?.kind === 'app') return e;
+          }
+        }
+        return undefined;
+      }
+      case 'identifier': {
+        const b = this.lookup(node.text, scope, node.startIndex);
+        if (!b) return undefined;
+        if (b.kind === 'def') {
+          const fn = b.value && this.fnByNode.get(b.value.id);
+          return fn ? { kind: 'function', fn } : undefined;
+        }
+        if (!b.value || (b.kind !== 'assign' && b.kind !== 'with')) return undefined;
+        return this.entityOf(b.value, this.scopeOfBinding(b, scope), depth + 1);
+      }
+      case 'lambda': {
+        const fn = this.fnByNode.get(node.id);
+        return fn ? { kind: 'function', fn } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Resolves `inputs=`/`outputs=` expressions into components. */
+  ioOf(node: Node | null, scope: Scope, depth = 0): IO {
+    if (!node) return { node: null, kind: 'absent', items: [] };
+    const n = unwrap(node);
+    if (n.type === 'none') return { node, kind: 'none', items: [] };
+    if (n.type === 'list' || n.type === 'tuple' || n.type === 'set') {
+      const items: IOItem[] = [];
+      for (let c = n.firstNamedChild; c; c = c.nextNamedSibling) {
+        if (c.type === 'comment') continue;
+        if (c.type === 'list_splat' || c.type === 'parenthesized_list_splat') return { node, kind: 'unknown', items: [] };
+        const e = this.entityOf(c, scope);
+        items.push({ node: c, component: e?.kind === 'component' ? e.component : null });
+      }
+      if (n.type === 'set') return { node, kind: 'set', items };
+      return { node, kind: items.length ? 'list' : 'none', items };
+    }
+    if (n.type === 'string') return { node, kind: 'single', items: [{ node: n, component: null }] };
+    const e = this.entityOf(n, scope);
+    if (e?.kind === 'component') return { node, kind: 'single', items: [{ node: n, component: e.component }] };
+    if (n.type === 'identifier' && depth < MAX_DEPTH) {
+      const b = this.lookup(n.text, scope, n.startIndex);
+      if (b?.value && b.kind === 'assign' && !this.reassignedLater(b, scope)) {
+        const inner = this.ioOf(b.value, this.scopeOfBinding(b, scope), depth + 1);
+        return { ...inner, node };
+      }
+    }
+    return { node, kind: 'unknown', items: [] };
+  }
+
+  /** A list bound once and then grown (`inputs.append(x)`) is not the literal it started as. */
+  private reassignedLater(b: Binding, scope: Scope): boolean {
+    const s = this.scopeOfBinding(b, scope);
+    if ((s.bindings.get(b.name)?.length ?? 0) > 1) return true;
+    for (const c of this.calls) {
+      if (c.callee.type !== 'attribute') continue;
+      const obj = c.callee.childForFieldName('object');
+      const m = c.callee.childForFieldName('attribute')?.text;
+      if (obj?.type === 'identifier' && obj.text === b.name && (m === 'append' || m === 'extend' || m === 'insert' || m === 'add')) return true;
+    }
+    return false;
+  }
+
+  private scopeOfBinding(b: Binding, from: Scope): Scope {
+    for (let s: Scope | null = from; s; s = s.parent) if (s.bindings.get(b.name)?.includes(b)) return s;
+    return from;
+  }
+
+  private collectRefs(facts: Facts) {
+    for (const node of facts.attributes) {
+      const obj = node.childForFieldName('object');
+      const attr = node.childForFieldName('attribute');
+      if (!obj || !attr) continue;
+      const base = this.pathOf(obj);
+      // Only `gradio.NAME` and `gradio.<namespace>.NAME`; `gr.Textbox.update` is the class's attribute.
+      if (base === undefined || base.includes('.')) continue;
+      const r = base === '' ? { kind: 'module' as const } : resolveAnyVersion(base);
+      if (r?.kind !== 'module') continue;
+      this.refs.push({ node, namespace: base, name: attr.text, nameNode: attr });
+    }
+    for (const f of facts.fromImports) {
+      this.refs.push({ node: f.nameNode, namespace: f.namespace, name: f.nameNode.text, nameNode: f.nameNode });
+    }
+  }
+
+  private classifyCalls() {
+    for (const call of this.calls) {
+      const path = this.pathOf(call.callee);
+      if (path === undefined) continue;
+      this.gradioCalls.push({ call, path });
+      const r = resolveAnyVersion(path);
+      if (r?.kind !== 'class') continue;
+      const cls = r.info;
+      const appKind = APP_KINDS.has(cls.name) ? (cls.name as AppKind) : undefined;
+      if (appKind) {
+        const app: App = { kind: appKind, call, names: [], launches: [], queues: [] };
+        this.apps.push(app);
+        this.byCall.set(call.node.id, { kind: 'app', app });
+      } else if (cls.mro.includes('Block') || cls.mro.includes('Component') || cls.mro.includes('BlockContext')) {
+        const component: Component = { call, path, className: cls.name, name: null, app: null };
+        this.components.push(component);
+        this.byCall.set(call.node.id, { kind: 'component', component });
+      }
+    }
+    for (const c of this.components) c.app = this.enclosingApp(c.call);
+  }
+
+  /** The app of the innermost `with` around a call that denotes one. */
+  enclosingApp(call: CallSite): App | null {
+    for (let i = call.withs.length - 1; i >= 0; i--) {
+      const e = this.entityOf(call.withs[i].expr, call.scope);
+      if (e?.kind === 'app') return e.app;
+    }
+    return null;
+  }
+
+  private linkListeners() {
+    // The walk records an outer call before the calls inside it, so in `a.click(...).then(...)` the `.then` comes
+    // first and finds its receiver unlinked: repeat until nothing new links.
+    const pending: CallSite[] = [];
+    for (const call of this.calls) {
+      if (this.byCall.has(call.node.id)) {
+        const e = this.byCall.get(call.node.id)!;
+        if (e.kind === 'app' && e.app.kind === 'Interface') this.addListener(call, 'Interface', null, null);
+        continue;
+      }
+      if (call.callee.type !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
+      pending.push(call);
+    }
+    for (let progress = true, pass = 0; progress && pass < 8; pass++) {
+      progress = false;
+      for (const call of pending) {
+        if (this.byCall.has(call.node.id)) continue;
+        if (this.pathOf(call.callee) === 'on') { this.addListener(call, 'on', null, null); progress = true; continue; }
+        const attr = call.callee.childForFieldName('attribute')?.text;
+        const receiver = call.callee.childForFieldName('object');
+        if (!attr || !receiver || !ALL_EVENT_NAMES.has(attr)) continue;
+        const e = this.entityOf(receiver, call.scope);
+        if (!e || e.kind === 'function') continue;
+        const dependency = attr === 'then' || attr === 'success' || attr === 'failure';
+        if (dependency !== (e.kind === 'listener')) continue;
+        const trigger = e.kind === 'component' ? { component: e.component } : e.kind === 'app' ? { app: e.app } : { listener: e.listener };
+        this.addListener(call, attr, receiver, trigger);
+        progress = true;
+      }
+    }
+    this.listeners.sort((a, b) => a.call.node.startIndex - b.call.node.startIndex);
+  }
+
+  private addListener(call: CallSite, event: string, receiver: Node | null, trigger: Listener['trigger']) {
+    const a = call.args;
+    // Positional layout: gr.on(triggers, fn, inputs, outputs); listeners and Interface(fn, inputs, outputs).
+    const offset = event === 'on' ? 1 : 0;
+    const arg = (name: string, index: number) => a.keywords.get(name)?.value ?? a.positional[index + offset] ?? null;
+    const fnNode = call.decorates ? null : arg('fn', 0);
+    let handler: FunctionInfo | null = call.decorates;
+    if (fnNode) {
+      const e = this.entityOf(fnNode, call.scope);
+      handler = e?.kind === 'function' ? e.fn : null;
+    }
+    const listener: Listener = {
+      call, event, receiver, trigger, fnNode, handler,
+      inputs: this.ioOf(arg('inputs', 1), call.scope),
+      outputs: this.ioOf(arg('outputs', 2), call.scope),
+    };
+    // Interface passes `additional_inputs` after `inputs`.
+    const extra = event === 'Interface' ? a.keywords.get('additional_inputs')?.value : undefined;
+    if (extra) {
+      const more = this.ioOf(extra, call.scope);
+      const base = listener.inputs;
+      if (more.kind === 'unknown' || more.kind === 'set' || base.kind === 'unknown' || base.kind === 'set') listener.inputs = { ...base, kind: 'unknown' };
+      else if (more.items.length) listener.inputs = { node: base.node ?? more.node, kind: 'list', items: [...base.items, ...more.items] };
+    }
+    this.listeners.push(listener);
+    if (event !== 'Interface') this.byCall.set(call.node.id, { kind: 'listener', listener });
+  }
+
+  private linkAppMethods() {
+    for (const call of this.calls) {
+      if (call.callee.type !== 'attribute') continue;
+      const method = call.callee.childForFieldName('attribute')?.text;
+      if (method !== 'launch' && method !== 'queue') continue;
+      const e = this.entityOf(call.callee.childForFieldName('object'), call.scope);
+      if (e?.kind !== 'app') continue;
+      const m: MethodCall = { call, method, app: e.app };
+      (method === 'launch' ? e.app.launches : e.app.queues).push(m);
+    }
+  }
+
+  private nameThings() {
+    const scopes = [this.module, ...this.functions.map((f) => f.scope)];
+    for (const s of scopes) {
+      for (const [name, list] of s.bindings) {
+        for (const b of list) {
+          if (!b.value || (b.kind !== 'assign' && b.kind !== 'with')) continue;
+          const v = unwrap(b.value);
+          const e = v.type === 'call' ? this.byCall.get(v.id) : undefined;
+          if (e?.kind === 'component' && !e.component.name) e.component.name = name;
+          else if (b.value.type === 'call' || b.value.type === 'identifier') {
+            const app = this.entityOf(b.value, s);
+            if (app?.kind === 'app' && !app.app.names.includes(name)) app.app.names.push(name);
+          }
+        }
+      }
+    }
+  }
+
+  /** True when the call runs with no open Blocks context for certain: module level, in no `with` but
+   *  known non-Blocks gradio layouts. */
+  definitelyOutsideBlocks(call: CallSite): boolean {
+    if (call.fn || call.inClass) return false;
+    for (const w of call.withs) {
+      const e = this.entityOf(w.expr, call.scope);
+      if (e?.kind === 'app') return false;
+      if (e?.kind !== 'component') return false;
+    }
+    return true;
+  }
+}
+
+export function buildModel(root: Node): Model {
+  return new Model(root);
+}

@@ -1,0 +1,24 @@
+// The rule registry: every rule, in code order. Adding a rule means adding its file and one line here.
+import type { Rule } from './types';
+import { GR198 } from './GR198';
+import { GR199 } from './GR199';
+import { GR200 } from './GR200';
+import { GR201 } from './GR201';
+import { GR203 } from './GR203';
+import { GR207 } from './GR207';
+
+export const RULES: readonly Rule[] = [GR198, GR199, GR200, GR201, GR203, GR207]
+  .sort((a, b) => a.code.localeCompare(b.code));
+
+/** Data-driven rules that give way to a specific rule reporting the same mistake. */
+export const GENERIC_CODES: ReadonlySet<string> = new Set(['GR198', 'GR199', 'GR207']);
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code.toUpperCase());
+}
+
+/** Where a rule's documentation page lives (the diagnostic's code link). */
+export const DOCS_BASE_URL = 'https://github.com/gradio-lsp/gradio-lsp/blob/main/docs/rules/';
+export function docsUrl(code: string): string {
+  return `${DOCS_BASE_URL}${code}.md`;
+}

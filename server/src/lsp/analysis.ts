@@ -1,0 +1,78 @@
+// Analysis of open documents: settings and project facts resolved per document, findings cached per version,
+// work debounced for large files and abandoned when a newer version arrives.
+import { fileURLToPath } from 'node:url';
+import { analyzeTree, mayUseGradio, resolveSettings, type Finding, type ResolvedSettings } from '../engine';
+import { nodeFileHost } from '../engine/nodeHost';
+import type { Doc, DocumentStore } from './documents';
+import type { ServerSettings, SettingsCache } from './settings';
+
+export interface Analysis { version: number; findings: Finding[]; settings: ResolvedSettings | null }
+
+const host = nodeFileHost();
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
+
+/** Debounce delay: none for ordinary files (analysis takes a few ms), some for very large ones. */
+export function debounceFor(doc: Doc): number {
+  return doc.text.length > 400_000 ? 150 : doc.text.length > 100_000 ? 50 : 0;
+}
+
+export class Analyzer {
+  private readonly results = new Map<string, Analysis>();
+  private readonly projects = new Map<string, ResolvedSettings>();
+
+  constructor(
+    private readonly docs: DocumentStore,
+    private readonly settings: SettingsCache,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Findings for the document's current version; computed once per version. */
+  async analyze(doc: Doc): Promise<Analysis | undefined> {
+    const cached = this.results.get(doc.uri);
+    if (cached?.version === doc.version) return cached;
+    const version = doc.version;
+    const s: ServerSettings = await this.settings.get(doc.uri);
+    // The document changed or closed while settings were fetched: a newer request will do the work.
+    if (this.docs.get(doc.uri) !== doc || doc.version !== version) return undefined;
+    let result: Analysis;
+    if (!s.enable || !mayUseGradio(doc.text)) result = { version, findings: [], settings: null };
+    else {
+      const resolved = this.project(doc, s);
+      const findings = analyzeTree(doc.currentTree(), doc.text, {
+        ...resolved.options,
+        onRuleError: (code, e) => this.log(`rule ${code} failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`),
+      });
+      result = { version, findings, settings: resolved };
+    }
+    this.results.set(doc.uri, result);
+    return result;
+  }
+
+  /** Project facts and merged configuration for a document, cached until files or settings change. */
+  project(doc: Doc, s: ServerSettings): ResolvedSettings {
+    let p = this.projects.get(doc.uri);
+    if (!p) {
+      p = resolveSettings(uriToPath(doc.uri), doc.text, host, s.lint);
+      for (const e of p.configErrors) this.log(e);
+      this.projects.set(doc.uri, p);
+    }
+    return p;
+  }
+
+  cached(uri: string): Analysis | undefined { return this.results.get(uri); }
+
+  forget(uri: string) {
+    this.results.delete(uri);
+    this.projects.delete(uri);
+  }
+
+  /** Settings or project files changed: everything must be recomputed. */
+  invalidateAll() {
+    this.results.clear();
+    this.projects.clear();
+  }
+}
