@@ -1,6 +1,6 @@
 // Code actions: the fixes carried by each diagnostic, "suppress on this line", and fix-all.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { fixAll, suppressionComment, type Fix } from '../engine';
+import { fixAll, parseSuppressions, suppressionComment, type Fix } from '../engine';
 import type { Doc } from './documents';
 import { fixesOf, SOURCE } from './diagnostics';
 import type { Analyzer } from './analysis';
@@ -22,7 +22,8 @@ export async function codeActions(params: CodeActionParams, doc: Doc, analyzer: 
         title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe,
         edit: edit(doc.uri, doc.version, fix.edits),
       }));
-      actions.push(suppressAction(doc, d));
+      const suppress = suppressAction(doc, d);
+      if (suppress) actions.push(suppress);
     }
   }
   if (fixAllEnabled && (wants(FIX_ALL_KIND) && only)) {
@@ -39,14 +40,17 @@ export async function codeActions(params: CodeActionParams, doc: Doc, analyzer: 
   return actions;
 }
 
-function suppressAction(doc: Doc, d: Diagnostic): CodeAction {
-  const line = d.range.start.line;
+/** Adds `# noqa: CODE` on the line where a comment can silence the finding (after a multi-line string, for one). */
+function suppressAction(doc: Doc, d: Diagnostic): CodeAction | undefined {
+  const line = parseSuppressions(doc.text).noqaLine(d.range.start.line);
   const text = doc.lines.lineText(line);
+  const next = suppressionComment(text, String(d.code));
+  if (next === text) return undefined;
   return {
     title: `Suppress ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
     edit: edit(doc.uri, doc.version, [{
       range: { start: { line, character: 0 }, end: { line, character: text.length } },
-      newText: suppressionComment(text, String(d.code)),
+      newText: next,
     }]),
   };
 }
