@@ -1,7 +1,7 @@
 // Analysis of open documents: settings and project facts resolved per document, findings cached per version,
 // work debounced for large files and abandoned when a newer version arrives.
 import { fileURLToPath } from 'node:url';
-import { analyzeTree, mayUseGradio, resolveSettings, type Finding, type ResolvedSettings } from '../engine';
+import { analyzeTree, mayUseGradio, resolveSettings, versionFromComment, type Finding, type ResolvedSettings } from '../engine';
 import { nodeFileHost } from '../engine/nodeHost';
 import type { Doc, DocumentStore } from './documents';
 import type { ServerSettings, SettingsCache } from './settings';
@@ -22,7 +22,8 @@ export function debounceFor(doc: Doc): number {
 
 export class Analyzer {
   private readonly results = new Map<string, Analysis>();
-  private readonly projects = new Map<string, ResolvedSettings>();
+  /** Per document: the resolved settings and the file's own version comment they were resolved with. */
+  private readonly projects = new Map<string, { comment: string | undefined; resolved: ResolvedSettings }>();
 
   constructor(
     private readonly docs: DocumentStore,
@@ -54,13 +55,13 @@ export class Analyzer {
 
   /** Project facts and merged configuration for a document, cached until files or settings change. */
   project(doc: Doc, s: ServerSettings): ResolvedSettings {
-    let p = this.projects.get(doc.uri);
-    if (!p) {
-      p = resolveSettings(uriToPath(doc.uri), doc.text, host, s.lint);
-      for (const e of p.configErrors) this.log(e);
-      this.projects.set(doc.uri, p);
-    }
-    return p;
+    const comment = versionFromComment(doc.text);
+    const cached = this.projects.get(doc.uri);
+    if (cached && cached.comment === comment) return cached.resolved;
+    const resolved = resolveSettings(uriToPath(doc.uri), doc.text, host, s.lint);
+    if (!cached) for (const e of resolved.configErrors) this.log(e);
+    this.projects.set(doc.uri, { comment, resolved });
+    return resolved;
   }
 
   cached(uri: string): Analysis | undefined { return this.results.get(uri); }

@@ -8,7 +8,7 @@ import {
 import { initParser, RULES } from '../engine';
 import { DocumentStore, type Doc } from './documents';
 import { SettingsCache } from './settings';
-import { Analyzer } from './analysis';
+import { Analyzer, debounceFor } from './analysis';
 import { toDiagnostic } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { projectInfo, PROJECT_INFO_REQUEST } from './projectInfo';
@@ -47,8 +47,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function schedule(doc: Doc) {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
-    const delay = doc.text.length > 400_000 ? 150 : doc.text.length > 100_000 ? 50 : 0;
-    timers.set(doc.uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(doc.uri); return publish(doc); }), delay));
+    timers.set(doc.uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(doc.uri); return publish(doc); }), debounceFor(doc)));
   }
 
   function refreshAll() {
