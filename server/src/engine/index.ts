@@ -12,3 +12,6 @@ export * from './types';
 export * from './config';
 export * from './project';
 export { resolveSettings, type ResolvedSettings, type EditorSettings } from './settings';
+export { Model } from './model/link';
+export { hoverAt, type HoverResult } from './hover';
+export { parameterTypeHints, handlerParams, type TypeHint, type ParamFeeds } from './handlerTypes';

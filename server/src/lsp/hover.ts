@@ -1,25 +1,19 @@
-// Hover: the documentation of a rule code inside a `# noqa:` comment. (Component and keyword hovers build on this.)
+// Hover: the engine's texts for the position (components and `type=`, launch/queue/listener keywords, gr.State,
+// gr.update, handler parameters, rule codes in `# noqa:`), for the document's target Gradio version.
 import type { Hover, Position } from 'vscode-languageserver';
-import { ruleByCode } from '../engine';
+import { hoverAt, mayUseGradio } from '../engine';
 import type { Analyzer } from './analysis';
 import type { Doc } from './documents';
+import { modelFor } from './model';
+import type { ServerSettings } from './settings';
 
-export async function hover(doc: Doc, pos: Position, _analyzer: Analyzer): Promise<Hover | null> {
-  const line = doc.lines.lineText(pos.line);
-  const hash = line.indexOf('#');
-  if (hash < 0 || pos.character < hash) return null;
-  const comment = line.slice(hash);
-  if (!/noqa/i.test(comment)) return null;
-  const re = /GR\d{3}/gi;
-  for (let m = re.exec(comment); m; m = re.exec(comment)) {
-    const start = hash + m.index, end = start + m[0].length;
-    if (pos.character < start || pos.character > end) continue;
-    const rule = ruleByCode(m[0]);
-    if (!rule) return null;
-    return {
-      contents: { kind: 'markdown', value: `**${rule.code}**: ${rule.title}\n${rule.docs}` },
-      range: { start: { line: pos.line, character: start }, end: { line: pos.line, character: end } },
-    };
-  }
-  return null;
+export function hover(doc: Doc, pos: Position, analyzer: Analyzer, settings: ServerSettings): Hover | null {
+  const offset = doc.lines.offsetAt(pos);
+  const lineText = doc.lines.lineText(pos.line);
+  // Files that never mention gradio only get the `# noqa` hover, without building a model.
+  if (!mayUseGradio(doc.text) && !/#.*noqa/i.test(lineText)) return null;
+  const version = analyzer.project(doc, settings).options.targetVersion;
+  const h = hoverAt(modelFor(doc), doc.text, offset, version ?? '');
+  if (!h) return null;
+  return { contents: { kind: 'markdown', value: h.markdown }, range: doc.lines.range(h.start, h.end) };
 }

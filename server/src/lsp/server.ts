@@ -4,6 +4,7 @@ import {
   DocumentDiagnosticReportKind, CodeActionKind, type InitializeParams, type InitializeResult, type Connection,
   type DidOpenTextDocumentParams, type DidChangeTextDocumentParams, type DidCloseTextDocumentParams,
   type DocumentDiagnosticParams, type DocumentDiagnosticReport, type CodeActionParams, type CodeAction, type HoverParams, type Hover,
+  type InlayHintParams, type InlayHint,
 } from 'vscode-languageserver/node';
 import { initParser, RULES } from '../engine';
 import { DocumentStore, type Doc } from './documents';
@@ -13,11 +14,13 @@ import { toDiagnostic } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { projectInfo, PROJECT_INFO_REQUEST } from './projectInfo';
 import { hover } from './hover';
+import { inlayHints } from './inlayHints';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)) {
   const docs = new DocumentStore();
   let canConfigure = false;
   let pullDiagnostics = false;
+  let refreshInlayHints = false;
   const settings = new SettingsCache(connection, () => canConfigure);
   const log = (msg: string) => connection.console.error(msg);
   const analyzer = new Analyzer(docs, settings, log);
@@ -60,11 +63,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     canConfigure = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        inlayHintProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'gradio', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'gradio-language-server', version: typeof GRADIO_LSP_VERSION === 'string' ? GRADIO_LSP_VERSION : 'dev' },
@@ -76,7 +81,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.console.info(`gradio-language-server ready: ${RULES.length} rules`);
   });
 
-  connection.onDidChangeConfiguration(() => { settings.clear(); refreshAll(); });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    refreshAll();
+    if (refreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
   connection.onDidChangeWatchedFiles(() => refreshAll());
 
   connection.onDidOpenTextDocument(guard('didOpen', undefined, (p: DidOpenTextDocumentParams) => {
@@ -112,7 +121,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onHover(guard<[HoverParams], Hover | null>('hover', null, async (p) => {
     const doc = docs.get(p.textDocument.uri);
-    return doc ? hover(doc, p.position, analyzer) : null;
+    return doc ? hover(doc, p.position, analyzer, await settings.get(doc.uri)) : null;
+  }));
+
+  connection.languages.inlayHint.on(guard<[InlayHintParams], InlayHint[]>('inlayHint', [], async (p) => {
+    const doc = docs.get(p.textDocument.uri);
+    return doc ? inlayHints(doc, p.range, analyzer, await settings.get(doc.uri)) : [];
   }));
 
   connection.onRequest(PROJECT_INFO_REQUEST, guard('projectInfo', null, async (p: { uri: string }) => {
