@@ -1,5 +1,9 @@
 // The rule registry: every rule, in code order. Adding a rule means adding its file and one line here.
 import type { Rule } from './types';
+import { GR008 } from './GR008';
+import { GR020 } from './GR020';
+import { GR023 } from './GR023';
+import { GR024 } from './GR024';
 import { GR198 } from './GR198';
 import { GR199 } from './GR199';
 import { GR200 } from './GR200';
@@ -7,7 +11,7 @@ import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
 
-export const RULES: readonly Rule[] = [GR198, GR199, GR200, GR201, GR203, GR207]
+export const RULES: readonly Rule[] = [GR008, GR020, GR023, GR024, GR198, GR199, GR200, GR201, GR203, GR207]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
