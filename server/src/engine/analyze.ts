@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   isSpace?: boolean;
   /** A tree already parsed from `text` (the server's incremental tree). */
   tree?: Tree;
+  /** The line index of `text`, when the caller already has it (the server's document). */
+  lines?: LineIndex;
   /** Called when a rule throws; the other rules still report. */
   onRuleError?: (code: string, error: unknown) => void;
   /** Restrict to these rules (tests). */
@@ -44,7 +46,7 @@ export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {})
   if (!model.usesGradio) return [];
   const config = opts.config ?? {};
   const version = normalizeVersion(opts.targetVersion ?? config.targetVersion) ?? NEWEST_VERSION;
-  const lines = new LineIndex(text);
+  const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
   const apis = apisAround(version);
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {

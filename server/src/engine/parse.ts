@@ -38,18 +38,21 @@ export function isParserReady(): boolean {
   return parser !== undefined;
 }
 
-/** The tree-sitter edit for replacing [start, oldEnd) by `newText`, offsets in UTF-16 code units. */
-export function editFor(oldText: string, start: number, oldEnd: number, newText: string): Edit {
-  const point = (text: string, offset: number) => {
-    let row = 0, col = 0;
-    for (let i = 0; i < offset; i++) {
-      if (text.charCodeAt(i) === 10) { row++; col = 0; } else col++;
-    }
-    return { row, column: col };
-  };
-  const startPosition = point(oldText, start);
-  const oldEndPosition = point(oldText, oldEnd);
-  const inserted = point(newText, newText.length);
+type Point = { row: number; column: number };
+
+/** Row and column of `offset` in `text`: rows count \n only, columns are UTF-16 code units. */
+function pointIn(text: string, offset: number): Point {
+  let row = 0, lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { row++; lineStart = i + 1; }
+  return { row, column: offset - lineStart };
+}
+
+/** The tree-sitter edit for replacing [start, oldEnd) by `newText`, offsets in UTF-16 code units. Pass the points of
+ *  `start` and `oldEnd` when known (the server has them from the LSP range): otherwise the old text is scanned. */
+export function editFor(oldText: string, start: number, oldEnd: number, newText: string, points?: { start: Point; oldEnd: Point }): Edit {
+  const startPosition = points?.start ?? pointIn(oldText, start);
+  const oldEndPosition = points?.oldEnd ?? pointIn(oldText, oldEnd);
+  const inserted = pointIn(newText, newText.length);
   const newEndPosition = inserted.row === 0
     ? { row: startPosition.row, column: startPosition.column + inserted.column }
     : { row: startPosition.row + inserted.row, column: inserted.column };

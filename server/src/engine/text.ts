@@ -4,12 +4,20 @@ import type { Position, Range } from './types';
 /** Line starts of a text; line breaks are \n, \r\n and \r, as in LSP. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** A \r not followed by \n: a line break for LSP but not for tree-sitter, whose rows count \n only. */
+  private loneCR = false;
 
   constructor(readonly text: string) {
+    // Most files have no \r at all: then indexOf finds the line breaks far faster than a loop over every character.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
+        else this.loneCR = true;
         this.starts.push(i + 1);
       } else if (c === 10) this.starts.push(i + 1);
     }
@@ -33,6 +41,17 @@ export class LineIndex {
     const start = this.starts[pos.line];
     const end = this.lineEnd(pos.line);
     return Math.min(start + Math.max(0, pos.character), end);
+  }
+
+  /** The tree-sitter point of an offset (row: \n line breaks before it; column: UTF-16 units since the last). */
+  treePoint(offset: number): { row: number; column: number } {
+    if (!this.loneCR) {
+      const p = this.positionAt(offset);
+      return { row: p.line, column: p.character };
+    }
+    let row = 0, lineStart = 0;
+    for (let i = this.text.indexOf('\n'); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) { row++; lineStart = i + 1; }
+    return { row, column: offset - lineStart };
   }
 
   range(start: number, end: number): Range {

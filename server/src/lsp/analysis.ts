@@ -45,6 +45,7 @@ export class Analyzer {
       const resolved = this.project(doc, s);
       const findings = analyzeTree(doc.currentTree(), doc.text, {
         ...resolved.options,
+        lines: doc.lines,
         onRuleError: (code, e) => this.log(`rule ${code} failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`),
       });
       result = { version, findings, settings: resolved };

@@ -27,7 +27,8 @@ export class Doc {
       const lines = this.lines;
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
-      this.tree?.edit(editFor(this.text, start, end, change.text));
+      // The points come from the line index the offsets were computed with: no scan of the text per keystroke.
+      this.tree?.edit(editFor(this.text, start, end, change.text, { start: lines.treePoint(start), oldEnd: lines.treePoint(end) }));
       this.text = this.text.slice(0, start) + change.text + this.text.slice(end);
       this.lineIndex = null;
     }
