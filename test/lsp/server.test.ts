@@ -34,7 +34,7 @@ describe('push diagnostics', () => {
     await c.open(uri, APP);
     const diags = await c.waitForDiagnostics(uri, 1);
     assert.deepEqual(diags.map((d) => d.code).sort(), ['GR199', 'GR199', 'GR200']);
-    const kw = diags.find((d) => d.message.includes('lable'))!;
+    const kw = diags.find((d) => (d.message as string).includes('lable'))!;
     assert.equal(kw.source, 'gradio');
     assert.equal(kw.severity, 1);
     assert.match(kw.codeDescription!.href, /docs\/rules\/GR199\.md$/);
@@ -54,7 +54,7 @@ describe('push diagnostics', () => {
 
   it('offers each finding\'s fixes and a suppression as quick fixes', async () => {
     const diags = await c.waitForDiagnostics(uri);
-    const kw = diags.find((d) => d.message.includes('lable'))!;
+    const kw = diags.find((d) => (d.message as string).includes('lable'))!;
     const actions = await c.codeActions(uri, kw.range, [kw]);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Rename to `label=`'), titles.join(' | '));
@@ -126,7 +126,7 @@ describe('project configuration', () => {
     // 3.x components accepted unknown keywords; launch() did not.
     const diags = await c.waitForDiagnostics(u, 1);
     assert.deepEqual(diags.map((d) => d.code), ['GR199']);
-    assert.match(diags[0].message, /Gradio 3\.50\.2/);
+    assert.match(diags[0].message as string, /Gradio 3\.50\.2/);
     const info = await c.conn.sendRequest('gradio/projectInfo', { uri: u }) as { version: string; source: string };
     assert.equal(info.version, '3.50.2');
     assert.match(info.source, /requirements\.txt/);
