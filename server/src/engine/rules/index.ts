@@ -6,6 +6,7 @@ import { GR006 } from './GR006';
 import { GR008 } from './GR008';
 import { GR011 } from './GR011';
 import { GR012 } from './GR012';
+import { GR013 } from './GR013';
 import { GR020 } from './GR020';
 import { GR023 } from './GR023';
 import { GR024 } from './GR024';
@@ -16,7 +17,7 @@ import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
 
-export const RULES: readonly Rule[] = [GR004, GR005, GR006, GR008, GR011, GR012, GR020, GR023, GR024, GR198, GR199, GR200, GR201, GR203, GR207]
+export const RULES: readonly Rule[] = [GR004, GR005, GR006, GR008, GR011, GR012, GR013, GR020, GR023, GR024, GR198, GR199, GR200, GR201, GR203, GR207]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
