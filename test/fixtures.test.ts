@@ -5,15 +5,18 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { analyze, applyFix, applyFixes, fixAll, initParser, MAX_FIX_PASSES, resolveSettings, RULES, type AnalyzeOptions, type Finding } from '../server/src/engine';
 import { expectations, memoryHost, syntaxErrors } from './helpers';
 
 const root = join(__dirname, 'fixtures');
 const dirs = readdirSync(root).filter((d) => /^GR\d{3}$/.test(d)).sort();
 
+/** A fixture directory with a README.md (e.g. Spaces front matter `sdk: gradio`) is a project of its own. */
 function optionsFor(file: string, text: string): AnalyzeOptions {
-  return resolveSettings(file, text, memoryHost()).options;
+  const readme = join(dirname(file), 'README.md');
+  const files: Record<string, string> = existsSync(readme) ? { [readme]: readFileSync(readme, 'utf8') } : {};
+  return resolveSettings(file, text, memoryHost(files)).options;
 }
 
 function linesOf(findings: Finding[], code: string): number[] {

@@ -1,15 +1,29 @@
 // The rule registry: every rule, in code order. Adding a rule means adding its file and one line here.
 import type { Rule } from './types';
+import { GR001 } from './GR001';
+import { GR002 } from './GR002';
+import { GR003 } from './GR003';
 import { GR004 } from './GR004';
 import { GR005 } from './GR005';
 import { GR006 } from './GR006';
 import { GR008 } from './GR008';
+import { GR009 } from './GR009';
 import { GR011 } from './GR011';
 import { GR012 } from './GR012';
 import { GR013 } from './GR013';
+import { GR015 } from './GR015';
+import { GR016 } from './GR016';
+import { GR017 } from './GR017';
+import { GR018 } from './GR018';
 import { GR020 } from './GR020';
+import { GR021 } from './GR021';
+import { GR022 } from './GR022';
 import { GR023 } from './GR023';
 import { GR024 } from './GR024';
+import { GR026 } from './GR026';
+import { GR027 } from './GR027';
+import { GR028 } from './GR028';
+import { GR029 } from './GR029';
 import { GR198 } from './GR198';
 import { GR199 } from './GR199';
 import { GR200 } from './GR200';
@@ -17,7 +31,7 @@ import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
 
-export const RULES: readonly Rule[] = [GR004, GR005, GR006, GR008, GR011, GR012, GR013, GR020, GR023, GR024, GR198, GR199, GR200, GR201, GR203, GR207]
+export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
