@@ -8,6 +8,7 @@ import { GR005 } from './GR005';
 import { GR006 } from './GR006';
 import { GR008 } from './GR008';
 import { GR009 } from './GR009';
+import { GR010 } from './GR010';
 import { GR011 } from './GR011';
 import { GR012 } from './GR012';
 import { GR013 } from './GR013';
@@ -31,7 +32,7 @@ import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
 
-export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207]
+export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR010, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
