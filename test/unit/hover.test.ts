@@ -90,6 +90,20 @@ with gr.Blocks():
     assert.match(hover(text, 'path:')!, /^\*\*path\*\* receives `str`/);
   });
 
+  it('on uses of a parameter, not on keywords or attributes of the same name', () => {
+    const text = `import gradio as gr
+def f(img):
+    save(img=img)
+    return cfg.img
+with gr.Blocks():
+    i = gr.Image()
+    i.change(f, i, i)
+`;
+    assert.match(hover(text, 'img=img', '6.25', 5)!, /^\*\*img\*\* receives `np\.ndarray`/);
+    assert.equal(hover(text, 'img=img'), undefined);
+    assert.equal(hover(text, 'cfg.img', '6.25', 5), undefined);
+  });
+
   it('name a removed keyword and when it was last seen', () => {
     const text = `import gradio as gr
 with gr.Blocks() as demo:
@@ -121,6 +135,11 @@ demo.queue(concurrency_count=4)
     const text = `from gradio import Image as Img\nimport gradio as g\nx = Img(type="filepath")\ng.update(value=1)\n`;
     assert.match(hover(text, 'Img(type')!, /^\*\*g\.Image\*\*[\s\S]*receives `str` \(`type="filepath"`\)/);
     assert.match(hover(text, 'update')!, /^\*\*g\.update\(\.\.\.\)\*\*/);
+  });
+
+  it('on the string value of type= as on the keyword', () => {
+    const text = `import gradio as gr\nimg = gr.Image(type="pil")\n`;
+    assert.match(hover(text, '"pil"', '6.25', 2)!, /^\*\*gr\.Image\*\* `type=`/);
   });
 
   it('ignore look-alikes that are not Gradio', () => {

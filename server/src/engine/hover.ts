@@ -32,17 +32,23 @@ export function hoverAt(model: Model, text: string, offset: number, version: str
   if (!model.usesGradio) return null;
   version = normalizeVersion(version) ?? NEWEST_VERSION;
   const ctx: Ctx = { model, text, version, api: nearestApi(version) };
-  const node = identifierAt(model.root, offset);
-  if (!node) return null;
+  const found = identifierAt(model.root, offset);
+  if (!found) return null;
+  const { node, hovered } = found;
   const markdown = keywordHover(ctx, node) ?? callHover(ctx, node) ?? paramHover(ctx, node);
-  return markdown ? { markdown: `${markdown}\n\n_Gradio ${shortVersion(version)}_`, start: node.startIndex, end: node.endIndex } : null;
+  return markdown ? { markdown: `${markdown}\n\n_Gradio ${shortVersion(version)}_`, start: hovered.startIndex, end: hovered.endIndex } : null;
 }
 
-function identifierAt(root: Node, offset: number): Node | null {
+/** The identifier at the offset; on a keyword argument's string value (`type="pil"`), the keyword's name. */
+function identifierAt(root: Node, offset: number): { node: Node; hovered: Node } | null {
   for (const at of [offset, offset - 1]) {
     if (at < 0) continue;
-    const n = root.descendantForIndex(at, at);
-    if (n?.type === 'identifier') return n;
+    let n = root.descendantForIndex(at, at);
+    if (n?.type === 'identifier') return { node: n, hovered: n };
+    while (n && n.type !== 'string' && /^string_|^"$|^'$/.test(n.type)) n = n.parent;
+    const kw = n?.type === 'string' ? n.parent : null;
+    const name = kw?.type === 'keyword_argument' && kw.childForFieldName('value')?.id === n!.id ? kw.childForFieldName('name') : null;
+    if (name) return { node: name, hovered: n! };
   }
   return null;
 }
@@ -321,6 +327,10 @@ function paramHover(ctx: Ctx, node: Node): string | undefined {
   const all = handlerParams(model, version);
   if (!all.length) return undefined;
   let pf: ParamFeeds | undefined = all.find((p) => p.nameNode.id === node.id);
+  // `f(img=...)` and `x.img` are not uses of a parameter `img`.
+  const parent = node.parent;
+  if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return undefined;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return undefined;
   if (!pf) {
     // A use of the parameter inside the handler.
     const fn = model.functions
