@@ -61,6 +61,8 @@ function report(ctx: RuleContext, call: CallSite, fn: FunctionInfo, node: Node, 
   const kw = call.args.keywords;
   if (kw.has('concurrency_limit') || kw.has('concurrency_id') || call.args.starKwargs) return;
   if (kw.has('queue') && unwrap(kw.get('queue')!.value).type === 'false') return;
+  // Batching is the throughput setting such an event has chosen.
+  if (kw.has('batch') && unwrap(kw.get('batch')!.value).type !== 'false') return;
   const heavy = heavyWork(ctx, fn, ml);
   if (!heavy) return;
   const list = call.args.list;
