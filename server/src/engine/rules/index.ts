@@ -21,6 +21,7 @@ import { GR021 } from './GR021';
 import { GR022 } from './GR022';
 import { GR023 } from './GR023';
 import { GR024 } from './GR024';
+import { GR025 } from './GR025';
 import { GR026 } from './GR026';
 import { GR027 } from './GR027';
 import { GR028 } from './GR028';
@@ -32,7 +33,7 @@ import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
 
-export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR010, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207]
+export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR010, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR025, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
