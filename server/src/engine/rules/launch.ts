@@ -48,11 +48,26 @@ export function receiverName(call: CallSite): string | undefined {
  *  model could not resolve (kept for safety: they may well be the same app). */
 export function queueCallsOf(model: Model, app: App): CallSite[] {
   const out = app.queues.map((q) => q.call);
-  for (const c of model.calls) {
-    if (c.callee.type !== 'attribute' || c.callee.childForFieldName('attribute')?.text !== 'queue') continue;
+  for (const { call: c, name } of namedQueueCalls(model)) {
     if (out.includes(c)) continue;
-    const name = receiverName(c);
     if (name && app.names.includes(name)) out.push(c);
+  }
+  return out;
+}
+
+const queueCallsCache = new WeakMap<Model, { call: CallSite; name: string | undefined }[]>();
+
+/** Every `X.queue(...)` call of the file with its receiver's name, found once per model (a file with many apps
+ *  would otherwise look at every call once per app). */
+function namedQueueCalls(model: Model): { call: CallSite; name: string | undefined }[] {
+  let out = queueCallsCache.get(model);
+  if (!out) {
+    out = [];
+    for (const c of model.calls) {
+      if (c.callee.type !== 'attribute' || c.callee.childForFieldName('attribute')?.text !== 'queue') continue;
+      out.push({ call: c, name: receiverName(c) });
+    }
+    queueCallsCache.set(model, out);
   }
   return out;
 }
