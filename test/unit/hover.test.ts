@@ -78,6 +78,30 @@ with gr.Blocks():
   });
 });
 
+describe('ChatInterface handlers', () => {
+  before(() => initParser());
+
+  const text = `import gradio as gr
+
+def respond(message, history, temperature):
+    return message
+
+demo = gr.ChatInterface(respond, additional_inputs=[gr.Slider(0, 1)], type="messages")
+`;
+
+  it('get the message, the history in the version\'s format, and the additional inputs', () => {
+    assert.deepEqual(hints(text, '6.25'), ['message: str', 'history: list[dict]', 'temperature: float']);
+    assert.deepEqual(hints(text, '5.49'), ['message: str', 'history: list[dict]', 'temperature: float']);
+    assert.deepEqual(hints(text.replace(', type="messages"', ''), '5.49'), ['message: str', 'history: list[list]', 'temperature: float']);
+    assert.deepEqual(hints(text.replace('additional_inputs', 'multimodal=True, additional_inputs'), '6.25'), ['message: dict', 'history: list[dict]', 'temperature: float']);
+  });
+
+  it('say where the values come from', () => {
+    assert.match(hover(text, 'history,')!, /^\*\*history\*\* receives `list\[dict\]`\n\nFrom `gr\.ChatInterface` \(line 6\)/);
+    assert.match(hover(text, 'temperature')!, /From `gr\.Slider\(0, 1\)` via `gr\.ChatInterface` \(line 6\)/);
+  });
+});
+
 describe('hovers', () => {
   before(() => initParser());
 

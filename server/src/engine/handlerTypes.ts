@@ -10,9 +10,12 @@ import { isSpecialParam } from './rules/handlers';
 import { literalValue, stringValue, unwrap, type Literal } from './tree';
 import { normalizeVersion, versionIn } from './version';
 
-/** What one input of one listener gives a parameter. */
+/** What one input of one listener (or of a ChatInterface) gives a parameter. */
 export interface Feed {
-  listener: Listener;
+  /** The listener, or null for what a ChatInterface passes its `fn`. */
+  listener: Listener | null;
+  /** How it is shown: `btn.click`, `gr.ChatInterface`; and the node whose line is shown. */
+  via: { label: string; node: Node };
   /** The input expression in `inputs=` (a component variable, a constructor call, or a string like "image"). */
   node: Node;
   component: Component | null;
@@ -83,13 +86,74 @@ function computeFeeds(model: Model, version: string): ParamFeeds[] {
       }
       const className = item.component ? plainClassName(item.component.className) : shortcutClass(api, item.node);
       pf.feeds.push({
-        listener: l, node: item.node, component: item.component, className,
+        listener: l, via: { label: unwrap(l.call.callee).text, node: l.call.decorator ?? l.call.node },
+        node: item.node, component: item.component, className,
         received: className ? receivedBy(model, api, version, className, item.component) : undefined,
       });
     });
   }
+  chatInterfaceFeeds(model, api, version, (fn, param, feed) => {
+    const nameNode = param.node.type === 'identifier' ? param.node : param.node.childForFieldName('name') ?? param.node.firstNamedChild;
+    if (!nameNode) return;
+    let pf = byParam.get(nameNode.id);
+    if (!pf) {
+      pf = { fn, param, nameNode, feeds: [], uncertain: false };
+      byParam.set(nameNode.id, pf);
+      order.push(pf);
+    }
+    pf.feeds.push(feed);
+  });
   for (const pf of order) if (uncertainFns.has(pf.fn)) pf.uncertain = true;
-  return order;
+  return order.sort((a, b) => a.nameNode.startIndex - b.nameNode.startIndex);
+}
+
+/** `gr.ChatInterface(fn, ...)`: `fn(message, history, *additional_inputs)`. */
+function chatInterfaceFeeds(model: Model, api: Api, version: string, add: (fn: FunctionInfo, p: Param, f: Feed) => void) {
+  for (const app of model.apps) {
+    if (app.kind !== 'ChatInterface' || !app.call) continue;
+    const args = app.call.args;
+    const fnNode = args.keywords.get('fn')?.value ?? args.positional[0];
+    const e = fnNode ? model.entityOf(fnNode, app.call.scope) : undefined;
+    if (e?.kind !== 'function') continue;
+    const params = inputParams(model, e.fn);
+    const pseudo: Component = { call: app.call, path: 'ChatInterface', className: 'ChatInterface', name: null, app: null };
+    const via = { label: unwrap(app.call.callee).text, node: app.call.node };
+    const feed = (node: Node, received: Received | undefined, component: Component | null, className: string | undefined): Feed =>
+      ({ listener: null, via, node, component, className, received });
+    const multimodal = constructorArg(model, api, pseudo, 'multimodal');
+    if (params[0]) {
+      const received: Received = multimodal === true
+        ? { py: 'dict', text: 'the message as a dict `{"text": str, "files": list[str]}` (`multimodal=True`)', exact: true }
+        : { py: 'str', text: 'the message the user typed', exact: multimodal !== 'dynamic' };
+      add(e.fn, params[0], feed(app.call.callee, received, null, undefined));
+    }
+    if (params[1]) add(e.fn, params[1], feed(app.call.callee, historyOf(model, api, version, pseudo), null, undefined));
+    const extra = args.keywords.get('additional_inputs')?.value;
+    const io = extra ? model.ioOf(extra, app.call.scope) : undefined;
+    if (io && (io.kind === 'single' || io.kind === 'list')) {
+      io.items.forEach((item, i) => {
+        const param = params[2 + i];
+        if (!param) return;
+        const className = item.component ? plainClassName(item.component.className) : shortcutClass(api, item.node);
+        add(e.fn, param, feed(item.node, className ? receivedBy(model, api, version, className, item.component) : undefined, item.component, className));
+      });
+    }
+  }
+}
+
+/** The chat history a ChatInterface passes: messages in 6.x, else per its `type=` (tuples before 4.x's messages). */
+function historyOf(model: Model, api: Api, version: string, pseudo: Component): Received | undefined {
+  const tp = typeParam(api, 'ChatInterface');
+  if (!tp) {
+    return versionIn(version, '>=6.0.0')
+      ? { py: 'list[dict]', text: 'the history in messages format: a list of `{"role", "content"}` dicts', exact: true }
+      : { py: 'list[list]', text: 'the history as `[user, bot]` pairs', exact: true };
+  }
+  const given = constructorArg(model, api, pseudo, 'type');
+  if (given === 'dynamic') return undefined;
+  const value = given === undefined ? defaultValue(tp.d) : given;
+  const r = pick(COMPONENTS.ChatInterface.types?.[value === null ? 'None' : String(value)], version);
+  return r ? { ...r, text: r.text.replace(/^`fn` gets /, ''), exact: true } : undefined;
 }
 
 /** Positional parameters that take inputs, in order: those Gradio fills itself (gr.Request, EventData, a

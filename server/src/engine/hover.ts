@@ -13,7 +13,6 @@ import {
 import { constructorArg, defaultValue, handlerParams, nearestApi, receivedBy, typeParam, type Feed, type ParamFeeds } from './handlerTypes';
 import { ruleByCode } from './rules';
 import { LineIndex } from './text';
-import { unwrap } from './tree';
 import { normalizeVersion, shortVersion, versionIn } from './version';
 
 export interface HoverResult {
@@ -346,9 +345,12 @@ function paramHover(ctx: Ctx, node: Node): string | undefined {
   const types = [...new Set(pf.feeds.map((f) => f.received?.py).filter(Boolean))];
   const head = types.length === 1 ? `**${pf.param.name}** receives ${code(types[0]!)}` : `**${pf.param.name}** (handler parameter)`;
   const feedLine = (f: Feed) => {
+    if (!f.listener && !f.className) {
+      return `From \`${short(f.via.label)}\` (line ${lines.positionAt(f.via.node.startIndex).line + 1}): ${f.received ? `${code(f.received.py)}: ${f.received.text}.` : 'a value not described here.'}`;
+    }
     const source = f.component?.name ? `\`${f.component.name}\` (${short(f.component.call.node.text)})` : code(short(f.node.text));
-    const via = `\`${short(unwrap(f.listener.call.callee).text)}\``;
-    const line = lines.positionAt((f.listener.call.decorator ?? f.listener.call.node).startIndex).line + 1;
+    const via = `\`${short(f.via.label)}\``;
+    const line = lines.positionAt(f.via.node.startIndex).line + 1;
     const empty = f.className ? pickText(COMPONENTS[f.className]?.empty, version) : undefined;
     const what = f.received ? `${code(f.received.py)}: ${f.received.text}.${empty ? ` ${empty}` : ''}` : 'a value of a component not described here.';
     return `From ${source} via ${via} (line ${line}): ${what}`;

@@ -20,7 +20,7 @@ export function inlayHints(doc: Doc, range: Range, analyzer: Analyzer, settings:
   for (const h of parameterTypeHints(model, version)) {
     if (h.offset < from || h.offset > to) continue;
     const position = doc.lines.positionAt(h.offset);
-    const sources = h.param.feeds.map((f) => `\`${(f.component?.name ?? f.node.text).slice(0, 40)}\` via \`${f.listener.event}\``);
+    const sources = h.param.feeds.map((f) => (f.listener ? `\`${(f.component?.name ?? f.node.text).slice(0, 40)}\` via \`${f.via.label}\`` : `\`${f.via.label}\``));
     out.push({
       position,
       label: h.label,
