@@ -147,6 +147,15 @@ describe('GR021: poll with gr.Timer', () => {
       'import gradio as gr\nwith gr.Blocks() as demo:\n    out = gr.Textbox()\n    timer = gr.Timer(2)\n    timer.tick(lambda: "x", None, out)\n');
   });
 
+  it('starts the timer from any other event, as Gradio 4.38-4.44 did, keeping the listener\'s other arguments', () => {
+    const src = 'import gradio as gr\nwith gr.Blocks() as demo:\n    out = gr.Textbox()\n    go = gr.Button()\n    dep = go.click(str, None, out, every=1, api_name="poll")\n';
+    assert.equal(fixed(src, 'GR021', /Timer/),
+      'import gradio as gr\nwith gr.Blocks() as demo:\n    out = gr.Textbox()\n    go = gr.Button()\n'
+      + '    timer = gr.Timer(1, active=False)\n    go.click(lambda: gr.Timer(active=True), None, timer)\n    dep = timer.tick(str, None, out, api_name="poll")\n');
+    const built = 'import gradio as gr\nwith gr.Blocks() as demo:\n    out = gr.Textbox()\n    gr.Button().click(str, None, out, every=1)\n';
+    assert.deepEqual(findings(built, 'GR021')[0].fixes, []);
+  });
+
   it('uses a fresh name and the imported Timer', () => {
     const src = 'from gradio import Blocks, Textbox, Timer\nwith Blocks() as demo:\n    timer = Timer(9)\n    out = Textbox()\n    demo.load(str, None, out, every=2)\n';
     assert.match(fixed(src, 'GR021', /Timer/), /timer_2 = Timer\(2\)\n {4}timer_2\.tick\(str, None, out\)/);

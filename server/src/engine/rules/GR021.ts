@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './types';
 import type { KeywordArg, Listener } from '../model/types';
 import type { Node } from '../parse';
-import { indentAt, lineStartAt, unwrap } from '../tree';
+import { dottedName, indentAt, lineStartAt, unwrap } from '../tree';
 import { gradioModuleName, removeArgument, statementOf } from './edits';
 import { freshName, isNoneLiteral } from './launch';
 import type { FixSpec, OffsetEdit } from './types';
@@ -36,11 +36,11 @@ with gr.Blocks() as demo:
 \`\`\`
 
 ## Fix
-For \`demo.load(..., every=N)\` written as its own statement (or as a decorator) inside the \`with gr.Blocks()\`
-block: creates \`timer = gr.Timer(N)\` on the line before and turns the call into \`timer.tick(...)\`. The first run
-then happens after N seconds instead of at page load, so the fix is not part of fix-all. \`every=None\` is simply
-removed (part of fix-all). Other listeners are only reported: \`every=\` there meant "keep running after the event
-fired", which needs a timer that the event activates.
+Rewrites the listener the way Gradio 4.38-4.44 ran \`every=\` itself: a \`timer = gr.Timer(N, active=False)\` that
+the original event starts (\`btn.click(lambda: gr.Timer(active=True), None, timer)\`), and \`timer.tick(...)\`
+running the handler with the listener's other arguments. For \`demo.load(..., every=N)\` the timer is simply active
+from the start. Offered when the listener is its own statement (or a decorator) inside the \`with gr.Blocks()\`
+block; not part of fix-all, since it adds components. \`every=None\` is simply removed (part of fix-all).
 `,
   check(ctx) {
     for (const l of ctx.model.listeners) {
@@ -61,17 +61,17 @@ fired", which needs a timer that the event activates.
   },
 };
 
+/** What Gradio 4.38-4.44 did itself with `every=`: a timer, started by the event (active from the start for `load`),
+ *  whose `tick` runs the handler. */
 function timerFix(ctx: RuleContext, l: Listener, every: KeywordArg): FixSpec | undefined {
-  if (l.event !== 'load' || !l.trigger?.app || l.call.callee.type !== 'attribute') return undefined;
+  if (!l.receiver || l.call.callee.type !== 'attribute' || ['then', 'success', 'failure'].includes(l.event)) return undefined;
+  // Repeating the receiver must not build anything twice: a name or an attribute chain only.
+  const receiver = dottedName(l.receiver);
+  if (!receiver) return undefined;
   // The timer is a component: it must be created inside the Blocks context, like the listener.
   if (!ctx.model.enclosingApp(l.call)) return undefined;
-  let anchor: Node;
-  if (l.call.decorator) anchor = statementOf(l.call.decorator);
-  else {
-    const stmt = l.call.node.parent;
-    if (stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1 || unwrap(stmt.firstNamedChild!).id !== l.call.node.id) return undefined;
-    anchor = stmt;
-  }
+  const anchor = l.call.decorator ? statementOf(l.call.decorator) : standaloneStatement(l.call.node);
+  if (!anchor) return undefined;
   const timerClass = timerName(ctx);
   if (!timerClass) return undefined;
   const name = freshName(ctx.model, l.call, 'timer');
@@ -79,13 +79,32 @@ function timerFix(ctx: RuleContext, l: Listener, every: KeywordArg): FixSpec | u
   const indent = indentAt(ctx.text, anchor.startIndex);
   const lineStart = lineStartAt(ctx.text, anchor.startIndex);
   if (ctx.text.slice(lineStart, anchor.startIndex).trim()) return undefined;
-  const declare = `${indent}${name} = ${timerClass}(${ctx.text.slice(every.value.startIndex, every.value.endIndex)})${eol}`;
+  const period = ctx.text.slice(every.value.startIndex, every.value.endIndex);
+  const onLoad = l.event === 'load' && !!l.trigger?.app;
+  const lines = onLoad
+    ? [`${name} = ${timerClass}(${period})`]
+    : [`${name} = ${timerClass}(${period}, active=False)`, `${receiver}.${l.event}(lambda: ${timerClass}(active=True), None, ${name})`];
+  const declare = lines.map((line) => `${indent}${line}${eol}`).join('');
   const callee = l.call.callee;
   const edits: OffsetEdit[] = callee.startIndex === lineStart
     ? [{ start: lineStart, end: callee.endIndex, text: `${declare}${name}.tick` }]
     : [{ start: lineStart, end: lineStart, text: declare }, { start: callee.startIndex, end: callee.endIndex, text: `${name}.tick` }];
   edits.push(removeArgument(every.node));
-  return { title: `Poll with \`${name} = ${timerClass}(...)\` and \`${name}.tick(...)\``, safe: false, edits };
+  return {
+    title: onLoad ? `Poll with \`${name} = ${timerClass}(${period})\` and \`${name}.tick(...)\`` : `Poll with a \`${timerClass}\` that \`.${l.event}\` starts`,
+    safe: false,
+    edits,
+  };
+}
+
+/** The statement that is the call itself (`x.click(...)`) or assigns it (`dep = x.click(...)`), alone on its line. */
+function standaloneStatement(call: Node): Node | undefined {
+  let stmt = call.parent;
+  if (stmt?.type === 'assignment' && stmt.childForFieldName('right')?.id === call.id && stmt.childForFieldName('left')?.type === 'identifier') stmt = stmt.parent;
+  else if (stmt?.type === 'expression_statement' && unwrap(stmt.firstNamedChild!).id !== call.id) return undefined;
+  if (stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1) return undefined;
+  const container = stmt.parent?.type;
+  return container === 'module' || container === 'block' ? stmt : undefined;
 }
 
 /** How the file can spell `gradio.Timer`: `gr.Timer`, or a name imported from gradio. */
