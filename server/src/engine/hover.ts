@@ -280,10 +280,10 @@ function callHover(ctx: Ctx, node: Node): string | undefined {
   const cls = r.info;
   if (APPS[cls.name]) return [`**${shown}**`, ...texts(APPS[cls.name], version).map((t) => `- ${t}`), signature(cls.init)].filter(Boolean).join('\n\n');
   if (cls.name === 'State') return [`**${shown}**`, texts(STATE.summary, version).map((t) => `- ${t}`).join('\n')].join('\n\n');
-  return componentHover(ctx, cls.name, shown, componentOf(model, call) ?? null, cls.events);
+  return componentHover(ctx, cls.name, shown, componentOf(model, call) ?? null, cls.events, cls.init);
 }
 
-function componentHover(ctx: Ctx, className: string, shown: string, component: Component | null, events: string[]): string {
+function componentHover(ctx: Ctx, className: string, shown: string, component: Component | null, events: string[], init: ParamInfo[] | null): string {
   const { version, api, model } = ctx;
   const facts = COMPONENTS[className];
   const parts = [`**${shown}**`];
@@ -300,14 +300,22 @@ function componentHover(ctx: Ctx, className: string, shown: string, component: C
     if (r) parts.push(`The handler receives ${code(r.py)}: ${r.text}.${empty ? ` ${empty}` : ''}`);
   }
   parts.push(...texts(facts?.notes, version));
+  // Layouts and the like: at least how it is called.
+  if (parts.length === 1) parts.push(signature(init));
   if (events.length) parts.push(`Events: ${events.map((e) => `\`.${e}\``).join(', ')}`);
-  return parts.join('\n\n');
+  return parts.filter(Boolean).join('\n\n');
 }
 
 function signature(params: ParamInfo[] | null): string {
-  if (!params?.length) return '';
-  const shown = params.filter((p) => p.k === 'p' || p.k === '/').slice(0, 4).map((p) => (p.d !== undefined ? `${p.n}=${p.d}` : p.n));
-  return `\`(${shown.join(', ')}${params.length > shown.length ? ', ...' : ''})\``;
+  const named = (params ?? []).filter((p) => p.k === 'p' || p.k === '/' || p.k === 'k');
+  if (!named.length) return '';
+  const shown = named.slice(0, 4);
+  const parts: string[] = [];
+  shown.forEach((p, i) => {
+    if (p.k === 'k' && (i === 0 || shown[i - 1].k !== 'k')) parts.push('*');
+    parts.push(p.d !== undefined ? `${p.n}=${p.d}` : p.n);
+  });
+  return `\`(${parts.join(', ')}${named.length > shown.length ? ', ...' : ''})\``;
 }
 
 function listenerHover(ctx: Ctx, l: Listener): string {
