@@ -149,13 +149,16 @@ function isLoadedModel(ctx: RuleContext, name: string, scope: Scope, offset: num
   return false;
 }
 
-/** `X.from_pretrained(...)`, transformers' `pipeline(...)` or `torch.hub.load(...)` (tokenizers and processors aside). */
+/** `X.from_pretrained(...)`, `X.load_model(...)`, transformers' `pipeline(...)` or `torch.hub.load(...)` (tokenizers
+ *  and processors aside). */
 function isLoadingCall(ctx: RuleContext, call: Node): boolean {
   const callee = call.childForFieldName('function');
   const name = callee ? dottedName(callee) : undefined;
   if (!name || NOT_A_MODEL.test(name)) return false;
   const imports = moduleImports(ctx.model);
   const head = name.split('.')[0];
-  return name.endsWith('.from_pretrained') || (name === head && imports.get(name) === 'transformers.pipeline')
+  return name.endsWith('.from_pretrained') || name.endsWith('.load_model')
+    || (name === head && imports.get(name) === 'transformers.pipeline')
+    || (imports.get(head) === 'transformers' && name === `${head}.pipeline`)
     || (imports.get(head) === 'torch' && name === `${head}.hub.load`);
 }
