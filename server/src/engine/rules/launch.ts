@@ -29,11 +29,12 @@ export function shareKeyword(launch: MethodCall): KeywordArg | undefined {
 /** Why the launched app is reachable by others: `share=True`, `server_name="0.0.0.0"`, or the project is a Space.
  *  Only literal values count: `share=args.share` may well be False. */
 export function publicReason(launch: MethodCall, isSpace: boolean): string | undefined {
+  // On a Space `share=True` is ignored: the Space itself is what makes the app public.
+  if (isSpace) return 'a Hugging Face Space';
   if (shareKeyword(launch)) return '`share=True`';
   const host = keyword(launch.call, 'server_name');
   const name = host && stringValue(host.value);
   if (name === '0.0.0.0' || name === '::') return `\`server_name="${name}"\``;
-  if (isSpace) return 'a Hugging Face Space';
   return undefined;
 }
 
