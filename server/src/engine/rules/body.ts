@@ -6,6 +6,7 @@ import type { Model } from '../model/link';
 import type { CallSite, Component, FunctionInfo, GradioCall, IOItem, Listener, Param, Scope } from '../model/types';
 import type { Node } from '../parse';
 import type { Api } from '../knowledge';
+import { resolveAnyVersion } from '../knowledge';
 import { callParams } from '../knowledge/signatures';
 import { dottedName, stringValue, unwrap } from '../tree';
 import { isSpecialParam, isTrueKeyword, signatureIsReliable } from './handlers';
@@ -35,14 +36,20 @@ export function boundParams(model: Model, l: Listener): BoundParam[] | undefined
   const out: BoundParam[] = [];
   l.inputs.items.forEach((item, index) => {
     const param = positional[index];
-    if (param) out.push({ param, index, item });
+    // `x: gr.Image` receives the component itself (its props, Gradio 6): not the value the rules reason about.
+    if (param && !annotatedWithComponent(model, param)) out.push({ param, index, item });
   });
   return out;
 }
 
-/** The listener that `item`'s component feeds into `param` of, with that component: convenience for one component. */
-export function componentOf(b: BoundParam): Component | null {
-  return b.item.component;
+/** True when the parameter is annotated with a gradio component class (`def f(img: gr.Image)`). */
+export function annotatedWithComponent(model: Model, p: Param): boolean {
+  if (!p.annotation) return false;
+  const ann = p.annotation.type === 'type' ? p.annotation.firstNamedChild : p.annotation;
+  const path = ann ? model.pathOf(ann) : undefined;
+  if (path === undefined) return false;
+  const r = resolveAnyVersion(path);
+  return r?.kind === 'class' && r.info.mro.includes('Block');
 }
 
 const namesCache = new WeakMap<Node, Map<string, Node[]>>();
