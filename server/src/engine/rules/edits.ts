@@ -4,14 +4,23 @@ import type { Model } from '../model/link';
 import { indentAt, lineStartAt } from '../tree';
 import type { OffsetEdit } from './types';
 
-/** Removes one argument from its argument list together with the comma that separates it. */
+/** Removes one argument from its argument list together with the comma that separates it. Comments between
+ *  arguments stay: only the argument, its comma and the spaces after it go. */
 export function removeArgument(arg: Node): OffsetEdit {
   const list = arg.parent;
   const siblings = list ? list.namedChildren.filter((c) => c && c.type !== 'comment') as Node[] : [arg];
   const i = siblings.findIndex((c) => c.id === arg.id);
   const next = siblings[i + 1];
   const prev = siblings[i - 1];
-  if (next) return { start: arg.startIndex, end: next.startIndex, text: '' };
+  if (next) {
+    const commented = list!.namedChildren.some((c) => c?.type === 'comment' && c.startIndex >= arg.endIndex && c.endIndex <= next.startIndex);
+    if (!commented) return { start: arg.startIndex, end: next.startIndex, text: '' };
+    const comma = list!.children.find((c) => c?.type === ',' && c.startIndex >= arg.endIndex);
+    let end = comma ? comma.endIndex : arg.endIndex;
+    const src = list!.text, base = list!.startIndex;
+    while (src[end - base] === ' ' || src[end - base] === '\t') end++;
+    return { start: arg.startIndex, end, text: '' };
+  }
   if (prev) return { start: prev.endIndex, end: arg.endIndex, text: '' };
   return { start: arg.startIndex, end: arg.endIndex, text: '' };
 }
