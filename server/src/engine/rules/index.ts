@@ -32,9 +32,10 @@ import { GR200 } from './GR200';
 import { GR201 } from './GR201';
 import { GR203 } from './GR203';
 import { GR207 } from './GR207';
+import { GR208 } from './GR208';
 import { GR210 } from './GR210';
 
-export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR010, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR025, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207, GR210]
+export const RULES: readonly Rule[] = [GR001, GR002, GR003, GR004, GR005, GR006, GR008, GR009, GR010, GR011, GR012, GR013, GR015, GR016, GR017, GR018, GR020, GR021, GR022, GR023, GR024, GR025, GR026, GR027, GR028, GR029, GR198, GR199, GR200, GR201, GR203, GR207, GR208, GR210]
   .sort((a, b) => a.code.localeCompare(b.code));
 
 /** Data-driven rules that give way to a specific rule reporting the same mistake. */
