@@ -132,3 +132,22 @@ describe('project configuration', () => {
     assert.match(info.source, /requirements\.txt/);
   });
 });
+
+describe('settings pushed by clients without workspace/configuration (Neovim 0.7)', () => {
+  let c: TestClient;
+  before(async () => { c = await TestClient.start({ configuration: false }); });
+  after(() => c.stop());
+
+  it('uses the gradio section of didChangeConfiguration', async () => {
+    const u = TestClient.uri(join(dir, 'pushed.py'));
+    await c.changeSettings({ targetVersion: '5.49', lint: { ignore: ['GR200'] } });
+    await c.open(u, APP);
+    const diags = await c.waitForDiagnostics(u, 1);
+    assert.deepEqual(diags.map((d) => d.code).sort(), ['GR199', 'GR199']);
+    assert.match(diags.find((d) => (d.message as string).includes('lable'))!.message as string, /Gradio 5\.49/);
+    c.clearDiagnostics(u);
+    await c.changeSettings({});
+    const again = await c.waitForDiagnostics(u, 1);
+    assert.deepEqual(again.map((d) => d.code).sort(), ['GR199', 'GR199', 'GR200']);
+  });
+});

@@ -81,7 +81,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.console.info(`gradio-language-server ready: ${RULES.length} rules`);
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((p) => {
+    // Clients that cannot answer workspace/configuration push their settings here instead.
+    if (!canConfigure) settings.push((p?.settings as { gradio?: unknown } | null | undefined)?.gradio);
     settings.clear();
     refreshAll();
     if (refreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);

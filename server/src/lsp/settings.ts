@@ -40,10 +40,12 @@ export function parseSettings(raw: unknown): ServerSettings {
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
+  /** Settings pushed with workspace/didChangeConfiguration, for clients without workspace/configuration (Neovim 0.7). */
+  private pushed: ServerSettings = DEFAULT_SETTINGS;
   constructor(private readonly connection: Connection, private readonly supported: () => boolean) {}
 
   get(uri: string): Promise<ServerSettings> {
-    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.supported()) return Promise.resolve(this.pushed);
     let p = this.cache.get(uri);
     if (!p) {
       p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'gradio' })
@@ -52,6 +54,9 @@ export class SettingsCache {
     }
     return p;
   }
+
+  /** The `gradio` section of a didChangeConfiguration payload; used only when the client cannot be asked. */
+  push(raw: unknown) { this.pushed = raw === undefined || raw === null ? DEFAULT_SETTINGS : parseSettings(raw); }
 
   forget(uri: string) { this.cache.delete(uri); }
   clear() { this.cache.clear(); }
