@@ -97,7 +97,7 @@ function offender(model: Model, node: Node, scope: Scope, depth: number): { labe
     }
     case 'identifier': {
       const b = model.lookup(node.text, scope, node.startIndex);
-      const list = b ? bindingsOf(model, scope, node.text) : undefined;
+      const list = b ? bindingsOf(scope, node.text) : undefined;
       if (!b || b.kind !== 'assign' || !b.value || list?.length !== 1) return undefined;
       return offender(model, b.value, scope, depth + 1);
     }
@@ -111,7 +111,7 @@ function builtin(model: Model, callee: Node, scope: Scope): string | undefined {
   return model.lookup('open', scope, callee.startIndex) ? undefined : 'open';
 }
 
-function bindingsOf(model: Model, scope: Scope, name: string) {
+function bindingsOf(scope: Scope, name: string) {
   for (let s: Scope | null = scope; s; s = s.parent) {
     const list = s.bindings.get(name);
     if (list?.length) return list;
