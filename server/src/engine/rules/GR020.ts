@@ -34,8 +34,9 @@ def hide():
 \`\`\`
 
 ## Fix
-Replaces \`gr.Textbox.update(\` with \`gr.update(\` (safe: same keywords, same meaning). Returning a component
-instance such as \`gr.Textbox(visible=False)\` works too.
+Replaces \`gr.Textbox.update(\` with \`gr.update(\` (safe: same keywords, same meaning). When the file imports
+neither the module nor \`update\`, it returns a new component instead (\`Textbox(visible=False)\`), which
+updates the same properties.
 `,
   check(ctx) {
     const gr = gradioModuleName(ctx.model);
@@ -60,8 +61,10 @@ instance such as \`gr.Textbox(visible=False)\` works too.
         className = e.component.className;
       }
       if (STILL_HAS_UPDATE.has(className)) continue;
-      const fixes = replacement
-        ? [{ title: `Replace with \`${replacement}(\``, safe: true, edits: [{ start: callee.startIndex, end: callee.endIndex, text: replacement }] }]
+      // Without `gr` or `update` in scope, a new component instance (`Textbox(...)`) is the same update.
+      const to = replacement ?? (onClass ? receiver.text : undefined);
+      const fixes = to
+        ? [{ title: `Replace with \`${to}(\``, safe: true, edits: [{ start: callee.startIndex, end: callee.endIndex, text: to }] }]
         : [];
       ctx.report({
         node: call.node as Node,
