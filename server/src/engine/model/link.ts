@@ -31,6 +31,12 @@ export class Model {
   readonly module: Scope;
   private readonly byCall = new Map<number, Entity>();
   private readonly fnByNode = new Map<number, FunctionInfo>();
+  /** pathOf answers by node id: the same callees are asked about by the linking steps and by many rules. */
+  private readonly paths = new Map<number, string | undefined>();
+  /** `x.method` of attribute callees, by call node id (null: the callee is not an attribute). */
+  private readonly methods = new Map<number, { name: string | undefined; receiver: Node | null } | null>();
+  /** Names that some call grows in place (`x.append(...)`), collected on first need. */
+  private grown: Set<string> | undefined;
 
   constructor(readonly root: Node, facts: Facts = walk(root)) {
     this.aliases = facts.aliases;
@@ -51,7 +57,35 @@ export class Model {
 
   /** The gradio path of a name or attribute chain (`gr.Textbox` -> `Textbox`), undefined when not gradio. */
   pathOf(node: Node): string | undefined {
-    return gradioPath(unwrap(node), this.aliases);
+    const id = node.id;
+    let path = this.paths.get(id);
+    if (path === undefined && !this.paths.has(id)) this.paths.set(id, (path = this.resolvePath(unwrap(node))));
+    return path;
+  }
+
+  /** `gradioPath`, but a chain whose head is no gradio alias is given up on before its attribute names are read. */
+  private resolvePath(node: Node): string | undefined {
+    let n = node;
+    while (n.type === 'attribute') {
+      const obj = n.childForFieldName('object');
+      if (!obj) return undefined;
+      n = unwrap(obj);
+    }
+    if (n.type !== 'identifier' || !this.aliases.has(n.text)) return undefined;
+    return gradioPath(node, this.aliases);
+  }
+
+  /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. */
+  private methodOf(call: CallSite): { name: string | undefined; receiver: Node | null } | null {
+    const id = call.node.id;
+    let m = this.methods.get(id);
+    if (m === undefined) {
+      m = call.callee.type === 'attribute'
+        ? { name: call.callee.childForFieldName('attribute')?.text, receiver: call.callee.childForFieldName('object') }
+        : null;
+      this.methods.set(id, m);
+    }
+    return m;
   }
 
   functionAt(node: Node): FunctionInfo | undefined { return this.fnByNode.get(node.id); }
@@ -145,13 +179,15 @@ export class Model {
   private reassignedLater(b: Binding, scope: Scope): boolean {
     const s = this.scopeOfBinding(b, scope);
     if ((s.bindings.get(b.name)?.length ?? 0) > 1) return true;
-    for (const c of this.calls) {
-      if (c.callee.type !== 'attribute') continue;
-      const obj = c.callee.childForFieldName('object');
-      const m = c.callee.childForFieldName('attribute')?.text;
-      if (obj?.type === 'identifier' && obj.text === b.name && (m === 'append' || m === 'extend' || m === 'insert' || m === 'add')) return true;
+    if (!this.grown) {
+      this.grown = new Set();
+      for (const c of this.calls) {
+        const m = this.methodOf(c);
+        const obj = m?.receiver;
+        if (obj?.type === 'identifier' && (m!.name === 'append' || m!.name === 'extend' || m!.name === 'insert' || m!.name === 'add')) this.grown.add(obj.text);
+      }
     }
-    return false;
+    return this.grown.has(b.name);
   }
 
   private scopeOfBinding(b: Binding, from: Scope): Scope {
@@ -218,6 +254,11 @@ export class Model {
         continue;
       }
       if (call.callee.type !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
+      // Only `gr.on(...)` and `x.<event>(...)` can ever link: the rest is left out of the passes below.
+      if (this.pathOf(call.callee) !== 'on') {
+        const m = this.methodOf(call);
+        if (!m?.name || !m.receiver || !ALL_EVENT_NAMES.has(m.name)) continue;
+      }
       pending.push(call);
     }
     for (let progress = true, pass = 0; progress && pass < 8; pass++) {
@@ -225,9 +266,8 @@ export class Model {
       for (const call of pending) {
         if (this.byCall.has(call.node.id)) continue;
         if (this.pathOf(call.callee) === 'on') { this.addListener(call, 'on', null, null); progress = true; continue; }
-        const attr = call.callee.childForFieldName('attribute')?.text;
-        const receiver = call.callee.childForFieldName('object');
-        if (!attr || !receiver || !ALL_EVENT_NAMES.has(attr)) continue;
+        const { name: attr, receiver } = this.methodOf(call)!;
+        if (!attr || !receiver) continue;
         const e = this.entityOf(receiver, call.scope);
         if (!e || e.kind === 'function') continue;
         const dependency = attr === 'then' || attr === 'success' || attr === 'failure';
@@ -270,10 +310,10 @@ export class Model {
 
   private linkAppMethods() {
     for (const call of this.calls) {
-      if (call.callee.type !== 'attribute') continue;
-      const method = call.callee.childForFieldName('attribute')?.text;
+      const callee = this.methodOf(call);
+      const method = callee?.name;
       if (method !== 'launch' && method !== 'queue') continue;
-      const e = this.entityOf(call.callee.childForFieldName('object'), call.scope);
+      const e = this.entityOf(callee!.receiver, call.scope);
       if (e?.kind !== 'app') continue;
       const m: MethodCall = { call, method, app: e.app };
       (method === 'launch' ? e.app.launches : e.app.queues).push(m);
