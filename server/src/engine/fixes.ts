@@ -10,8 +10,11 @@ function toOffsets(lines: LineIndex, edits: TextEdit[]): OffsetEdit[] {
 }
 
 function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
-  // Two insertions at the same point also conflict: their order would be arbitrary.
-  return a.start < b.end && b.start < a.end || a.start === b.start;
+  // Two insertions at the same point also conflict: their order would be arbitrary. So does an insertion right
+  // where another edit's text ends: it was written against text that edit changes (`f(a)`: deleting `a` and
+  // appending `, b` after it would give `f(, b)`); the next pass redoes it on the new text.
+  return a.start < b.end && b.start < a.end || a.start === b.start
+    || (a.start === a.end && a.start === b.end) || (b.start === b.end && b.start === a.end);
 }
 
 function applyOffsets(text: string, edits: OffsetEdit[]): string {
