@@ -1,7 +1,7 @@
 import type { Rule, FixSpec } from './types';
-import { api } from '../knowledge';
+import { api, NEWEST_VERSION } from '../knowledge';
 import { callParams } from '../knowledge/signatures';
-import { classNameOf, keywordHits, phase, removeKeyword, renameKeyword, short } from './migration';
+import { classNameOf, keywordHits, namesKeyword, phase, removeKeyword, renameKeyword, short } from './migration';
 
 const WHEN = { deprecated: '4.39.0', removed: '6.0.0' };
 const PLOTS = ['LinePlot', 'BarPlot', 'ScatterPlot'];
@@ -53,7 +53,7 @@ Renames \`color_legend_title\` to \`color_title\`; deletes the others. Safe: sin
         severity,
         message: severity === 'error'
           ? `\`${what}\` was removed in Gradio ${short(WHEN.removed)} (it had no effect since the native plots of 4.39): ${advice}`
-          : `\`${what}\` has no effect since Gradio 4.39 and raises TypeError from 6.0: ${advice}`,
+          : `\`${what}\` has no effect in Gradio ${short(ctx.version)} (the native plots of 4.39 ignore it)${namesKeyword(api(NEWEST_VERSION), hit.path, name) ? '' : ' and raises TypeError from 6.0'}: ${advice}`,
         fixes: [fix],
       });
     }
