@@ -116,11 +116,12 @@ function meantToPersist(fn: FunctionInfo, a: Assignment, name: string): boolean 
   return false;
 }
 
-function targets(target: Node, name: string): boolean {
+function targets(target: Node, name: string, depth = 0): boolean {
+  if (depth > 8) return false;
   const t = unwrap(target);
   if (t.type === 'identifier') return t.text === name;
   if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern') {
-    return t.namedChildren.some((c) => !!c && targets(c, name));
+    return t.namedChildren.some((c) => !!c && targets(c, name, depth + 1));
   }
   return false;
 }

@@ -40,11 +40,20 @@ statements (not part of fix-all: it changes when the second function runs).
   check(ctx) {
     const candidates = ctx.model.listeners.filter((l) => l.event !== 'Interface' && l.event !== 'on' && runsPython(l)
       && !isFalseKeyword(l, 'queue') && (l.trigger?.component || l.trigger?.app || l.trigger?.listener));
+    // Listeners grouped by trigger and event: only those can race each other.
+    const groups = new Map<unknown, Map<string, Listener[]>>();
+    for (const l of candidates) {
+      const t = l.trigger!.component ?? l.trigger!.app ?? l.trigger!.listener;
+      let byEvent = groups.get(t);
+      if (!byEvent) groups.set(t, (byEvent = new Map()));
+      const list = byEvent.get(l.event);
+      if (list) list.push(l); else byEvent.set(l.event, [l]);
+    }
     const reported = new Set<Listener>();
-    for (let j = 0; j < candidates.length; j++) {
-      const b = candidates[j];
+    for (const group of [...groups.values()].flatMap((m) => [...m.values()])) for (let j = 1; j < group.length; j++) {
+      const b = group[j];
       for (let i = 0; i < j; i++) {
-        const a = candidates[i];
+        const a = group[i];
         if (reported.has(b) || !sameTrigger(a, b) || !sameBlock(a, b)) continue;
         const clash = conflict(ctx, a, b);
         if (!clash) continue;
@@ -80,8 +89,7 @@ function sameTrigger(a: Listener, b: Listener): boolean {
 
 /** Both calls are statements of the same block (same function, same branch, same Blocks context). */
 function sameBlock(a: Listener, b: Listener): boolean {
-  if (a.call.fn !== b.call.fn || a.call.decorator || b.call.decorator) return a.call.fn === b.call.fn && sameParent(a, b);
-  return sameParent(a, b);
+  return a.call.fn === b.call.fn && sameParent(a, b);
 }
 
 function sameParent(a: Listener, b: Listener): boolean {
@@ -136,10 +144,11 @@ function onlyConstants(ctx: RuleContext, fn: FunctionInfo): boolean {
   return fn.returns.every((r) => !r.value || isConstant(ctx, r.value));
 }
 
-function isConstant(ctx: RuleContext, n: Node): boolean {
+function isConstant(ctx: RuleContext, n: Node, depth = 0): boolean {
+  if (depth > 8) return false;
   const v = unwrap(n);
   if (literalValue(v) !== undefined) return true;
-  if (v.type === 'tuple' || v.type === 'expression_list' || v.type === 'list') return v.namedChildren.every((c) => !c || c.type === 'comment' || isConstant(ctx, c));
+  if (v.type === 'tuple' || v.type === 'expression_list' || v.type === 'list') return v.namedChildren.every((c) => !c || c.type === 'comment' || isConstant(ctx, c, depth + 1));
   if (v.type === 'dictionary') return v.namedChildCount === 0;
   if (v.type === 'call') {
     // gr.update(...), gr.skip(), gr.Textbox(value="") with literal arguments.
@@ -147,7 +156,7 @@ function isConstant(ctx: RuleContext, n: Node): boolean {
     if (!callee || ctx.model.pathOf(callee) === undefined) return false;
     const args = v.childForFieldName('arguments');
     return !args || args.namedChildren.every((c) => !c || c.type === 'comment'
-      || (c.type === 'keyword_argument' ? isConstant(ctx, c.childForFieldName('value')!) : isConstant(ctx, c)));
+      || (c.type === 'keyword_argument' ? isConstant(ctx, c.childForFieldName('value')!, depth + 1) : isConstant(ctx, c, depth + 1)));
   }
   return false;
 }
