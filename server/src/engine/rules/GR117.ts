@@ -39,7 +39,7 @@ btn.click(fn=refresh, outputs=table, api_visibility="undocumented")
       const what = listener.event === 'on' ? 'gr.on' : `.${listener.event}`;
       report(ctx, kw, `${what}(show_api=...)`, '"public"', listener.call.args.keywords.has('api_visibility'));
     }
-    const listenerCalls = new Set(ctx.model.listeners.map((l) => l.call.node.id));
+    const listenerCalls = new Set(ctx.model.listeners.filter((l) => l.event !== 'Interface').map((l) => l.call.node.id));
     for (const hit of keywordHits(ctx, ['*'], ['show_api'])) {
       if (listenerCalls.has(hit.call.node.id)) continue;
       const def = keywordDefault(ctx, hit.path, 'api_visibility');
