@@ -90,7 +90,7 @@ const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear'
 
 /** True when the new value is clearly meant to be the State's next value, not a local convenience such as
  *  `name = name.strip()`: an update (`n += 1`, `n = n + 1`, `h = [*h, x]`), a reset to a literal (`h = []`), or a
- *  value that the handler goes on to change in place or return. */
+ *  value that the handler goes on to change in place (`h = h or []; h.append(x)`). */
 function meantToPersist(fn: FunctionInfo, a: Assignment, name: string): boolean {
   if (a.op !== '=') return true;
   const v = a.value && unwrap(a.value);
@@ -111,7 +111,6 @@ function meantToPersist(fn: FunctionInfo, a: Assignment, name: string): boolean 
     if (p.type === 'attribute' && p.childForFieldName('object')?.id === id.id && MUTATORS.has(p.childForFieldName('attribute')?.text ?? '')
       && p.parent?.type === 'call') return true;
     if (p.type === 'subscript' && p.childForFieldName('value')?.id === id.id && isStore(p)) return true;
-    if (p.type === 'return_statement' || ((p.type === 'expression_list' || p.type === 'tuple') && p.parent?.type === 'return_statement')) return true;
   }
   return false;
 }
