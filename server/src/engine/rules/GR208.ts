@@ -14,8 +14,8 @@ export const GR208: Rule = {
 ## What it does
 Reports a second listener attached to the same event of the same component (in the same block of code) when the
 two write the same output, or when one reads a component that the other computes. Listeners without a Python
-function (\`js=\` only), \`queue=False\` listeners (the quick "show a status" pattern) and listeners that only reset
-an input (\`lambda: ""\`) are not reported.
+function (\`js=\` only), \`queue=False\` listeners (the quick "show a status" pattern), polling listeners (\`every=\`,
+Gradio 4) and listeners that only reset an input (\`lambda: ""\`) are not reported.
 
 ## Why is this bad?
 Both listeners start at the same moment and run in parallel: the one that finishes last decides what the shared
@@ -39,7 +39,7 @@ statements (not part of fix-all: it changes when the second function runs).
 `,
   check(ctx) {
     const candidates = ctx.model.listeners.filter((l) => l.event !== 'Interface' && l.event !== 'on' && runsPython(l)
-      && !isFalseKeyword(l, 'queue') && (l.trigger?.component || l.trigger?.app || l.trigger?.listener));
+      && !isFalseKeyword(l, 'queue') && !l.call.args.keywords.has('every') && (l.trigger?.component || l.trigger?.app || l.trigger?.listener));
     // Listeners grouped by trigger and event: only those can race each other.
     const groups = new Map<unknown, Map<string, Listener[]>>();
     for (const l of candidates) {
