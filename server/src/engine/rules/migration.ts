@@ -56,12 +56,17 @@ export function isOfClass(path: string, classes: readonly string[]): boolean {
 }
 
 /** The class name of `path` as the newest release that has it knows it, else the path's last part. */
+const classNames = new Map<string, string>();
 export function classNameOf(path: string): string {
+  let name = classNames.get(path);
+  if (name !== undefined) return name;
+  name = path.split('.').pop() ?? path;
   for (let i = KNOWN_VERSIONS.length - 1; i >= 0; i--) {
     const r = api(KNOWN_VERSIONS[i]).resolve(path);
-    if (r?.kind === 'class') return r.info.name;
+    if (r?.kind === 'class') { name = r.info.name; break; }
   }
-  return path.split('.').pop() ?? path;
+  classNames.set(path, name);
+  return name;
 }
 
 function names(params: ParamInfo[] | undefined, kw: string): boolean {
@@ -104,15 +109,23 @@ export interface KeywordHit {
  *  deprecations that still work). */
 export function keywordHits(ctx: RuleContext, classes: readonly string[], keywords: readonly string[], keepNamed = false): KeywordHit[] {
   const out: KeywordHit[] = [];
+  // The answer depends only on (path, keyword): files repeat the same calls many times.
+  const known = new Map<string, boolean>();
+  const wanted = (path: string, name: string) => {
+    const key = `${path}\0${name}`;
+    let v = known.get(key);
+    if (v === undefined) {
+      v = isOfClass(path, classes) && keywordExistedBefore(ctx, path, name) && (keepNamed || !keywordStillNamed(ctx, path, name));
+      known.set(key, v);
+    }
+    return v;
+  };
   for (const g of ctx.model.gradioCalls) {
     const kws = g.call.args.keywords;
     if (!kws.size) continue;
     for (const name of keywords) {
       const kw = kws.get(name);
-      if (!kw || !isOfClass(g.path, classes)) continue;
-      if (!keywordExistedBefore(ctx, g.path, name)) continue;
-      if (!keepNamed && keywordStillNamed(ctx, g.path, name)) continue;
-      out.push({ call: g.call, path: g.path, kw });
+      if (kw && wanted(g.path, name)) out.push({ call: g.call, path: g.path, kw });
     }
   }
   return out.sort((a, b) => a.kw.node.startIndex - b.kw.node.startIndex);
