@@ -5,6 +5,7 @@ import { api } from '../knowledge';
 import { callParams } from '../knowledge/signatures';
 import { LEGACY_DEFAULTS, LEGACY_KEYWORDS, REMOVED_NAMES } from '../knowledge/migrations';
 import { appendArgument } from './edits';
+import { lineStartAt } from '../tree';
 import { gradioPrefix, literalOf, nameRefs, phase, removeArguments, replaceNode, targetHas, text } from './migration';
 
 const WHEN = { removed: '4.0.0' };
@@ -80,9 +81,11 @@ that later releases removed (\`source=\`, \`shape=\`, ...) are then reported by 
     // from gradio import inputs / outputs / mix
     for (const ref of ctx.model.refs) {
       if (ref.namespace !== '' || ref.node.type === 'attribute' || !(LEGACY.has(ref.name) || ref.name === 'mix')) continue;
+      const fix = unusedImportFix(ctx, ref.node);
       ctx.report({
         node: ref.node,
         message: `\`gradio.${ref.name}\` was removed in Gradio 4.0: ${ref.name === 'mix' ? 'build the app with `gr.Blocks`' : 'use the components from `gradio` directly (`gr.Textbox`, ...)'}`,
+        fixes: fix ? [fix] : [],
       });
     }
     // gr.mix.X, gr.Parallel, gr.Series
@@ -103,7 +106,9 @@ that later releases removed (\`source=\`, \`shape=\`, ...) are then reported by 
         for (const c of stmt.namedChildren) {
           const dotted = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
           const m = dotted?.type === 'dotted_name' ? /^gradio\.(inputs|outputs|mix)$/.exec(dotted.text) : null;
-          if (dotted && m) ctx.report({ node: dotted, message: `\`gradio.${m[1]}\` was removed in Gradio 4.0` });
+          if (!dotted || !m) continue;
+          const fix = c?.type === 'aliased_import' ? unusedImportFix(ctx, dotted) : undefined;
+          ctx.report({ node: dotted, message: `\`gradio.${m[1]}\` was removed in Gradio 4.0`, fixes: fix ? [fix] : [] });
         }
       } else if (stmt.type === 'import_from_statement') {
         const mod = stmt.childForFieldName('module_name');
@@ -190,4 +195,28 @@ function fromImportFix(ctx: RuleContext, stmt: Node, mod: Node, namespace: strin
     }
   }
   return { title: 'Import the components from `gradio` and update their calls', safe, edits };
+}
+
+/** Deletes an import of a removed module (`from gradio import inputs`, `import gradio.inputs as gi`) once nothing
+ *  else in the file mentions its local name. */
+function unusedImportFix(ctx: RuleContext, name: Node): FixSpec | undefined {
+  const item = name.parent?.type === 'aliased_import' ? name.parent : name;
+  const stmt = item.parent;
+  if (!stmt || (stmt.type !== 'import_from_statement' && stmt.type !== 'import_statement') || stmt.parent?.type !== 'module') return undefined;
+  const local = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : name.text;
+  if (!local) return undefined;
+  const mentions = ctx.text.match(new RegExp(`\\b${local}\\b`, 'g'))?.length ?? 0;
+  const own = stmt.text.match(new RegExp(`\\b${local}\\b`, 'g'))?.length ?? 0;
+  if (mentions > own) return undefined;
+  const module = stmt.childForFieldName('module_name');
+  const names = stmt.namedChildren.filter((c) => c && c.id !== module?.id && c.type !== 'comment') as Node[];
+  const i = names.findIndex((c) => c.id === item.id);
+  let edit: OffsetEdit;
+  if (names.length === 1) {
+    const start = lineStartAt(ctx.text, stmt.startIndex);
+    const rest = /^[ \t]*(#[^\r\n]*)?(\r\n|\r|\n)?/.exec(ctx.text.slice(stmt.endIndex))!;
+    edit = { start, end: stmt.endIndex + rest[0].length, text: '' };
+  } else if (i < names.length - 1) edit = { start: item.startIndex, end: names[i + 1].startIndex, text: '' };
+  else edit = { start: names[i - 1].endIndex, end: item.endIndex, text: '' };
+  return { title: 'Remove the unused import', safe: true, edits: [edit] };
 }
