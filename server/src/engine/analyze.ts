@@ -25,6 +25,11 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
 }
 
+/** `import gradio_client` / `from gradio_client import ...` at the start of a line. */
+function importsGradioClient(text: string): boolean {
+  return /^[ \t]*(?:import[ \t]+gradio_client\b|from[ \t]+gradio_client(?:\.[\w.]+)?[ \t]+import\b)/m.test(text);
+}
+
 /** Cheap pre-check: a file that never mentions gradio cannot import it. */
 export function mayUseGradio(text: string): boolean {
   return text.includes('gradio');
@@ -43,7 +48,9 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
 export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {}): Finding[] {
   if (!mayUseGradio(text)) return [];
   const model = new Model(tree.rootNode);
-  if (!model.usesGradio) return [];
+  // A script that only talks to a Gradio app through gradio_client gets the rules written for it (GR128).
+  const clientOnly = !model.usesGradio && importsGradioClient(text);
+  if (!model.usesGradio && !clientOnly) return [];
   const config = opts.config ?? {};
   const version = normalizeVersion(opts.targetVersion ?? config.targetVersion) ?? NEWEST_VERSION;
   const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
@@ -51,6 +58,7 @@ export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {})
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
     if (!isRuleEnabled(rule.code, config) || !versionIn(version, rule.versions)) continue;
+    if (clientOnly && !rule.gradioClient) continue;
     const ctx: RuleContext = {
       text, lines, model, version, apis, isSpace: opts.isSpace ?? false,
       report: (r) => findings.push(toFinding(rule, r, lines)),

@@ -10,11 +10,12 @@ export const GR128: Rule = {
   title: '`gradio_client`: `hf_token=` renamed to `token=`; `deploy_discord` removed',
   severity: 'error',
   versions: '>=6.0.0',
+  gradioClient: true,
   docs: `
 ## What it does
 Reports \`Client(..., hf_token=...)\` (and \`Client.duplicate(..., hf_token=...)\`) and \`client.deploy_discord(...)\`
 from \`gradio_client\`. \`gradio_client\` 2.0, which ships with Gradio 6, renamed the keyword to \`token\` and
-dropped \`deploy_discord\`. Only files that also import \`gradio\` are analyzed.
+dropped \`deploy_discord\`. Scripts that import only \`gradio_client\` are checked too.
 
 ## Why is this bad?
 \`TypeError\` on the unknown keyword; \`AttributeError\` for the removed method.

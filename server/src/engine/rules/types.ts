@@ -46,5 +46,7 @@ export interface Rule {
   severity: Severity;
   /** semver range of Gradio versions the rule applies to, e.g. ">=4.0.0" or "*". */
   versions: string;
+  /** Also runs on files that import only `gradio_client` (not `gradio`). */
+  gradioClient?: boolean;
   check(ctx: RuleContext): void;
 }
