@@ -38,8 +38,10 @@ gr.LinePlot(df, x="day", y="visits", color_title="Site")
 Renames \`color_legend_title\` to \`color_title\`; deletes the others. Safe: since 4.39 they had no effect.
 `,
   check(ctx) {
-    const severity = phase(ctx, WHEN);
-    if (!severity) return;
+    // Before 6.0 the keywords are harmless leftovers: an info, so that a pinned 4.x/5.x project is not flooded.
+    const phased = phase(ctx, WHEN);
+    if (!phased) return;
+    const severity = phased === 'error' ? 'error' : 'info';
     for (const hit of keywordHits(ctx, PLOTS, OLD_KEYWORDS)) {
       const name = hit.kw.name;
       const rename = name === 'color_legend_title' && !hit.call.args.keywords.has('color_title');
@@ -51,7 +53,7 @@ Renames \`color_legend_title\` to \`color_title\`; deletes the others. Safe: sin
       ctx.report({
         node: hit.kw.node,
         severity,
-        message: severity === 'error'
+        message: phased === 'error'
           ? `\`${what}\` was removed in Gradio ${short(WHEN.removed)} (it had no effect since the native plots of 4.39): ${advice}`
           : `\`${what}\` has no effect in Gradio ${short(ctx.version)} (the native plots of 4.39 ignore it)${namesKeyword(api(NEWEST_VERSION), hit.path, name) ? '' : ' and raises TypeError from 6.0'}: ${advice}`,
         fixes: [fix],
