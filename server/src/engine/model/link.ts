@@ -3,9 +3,10 @@
 import type { Node } from '../parse';
 import { resolveAnyVersion, ALL_EVENT_NAMES } from '../knowledge';
 import { unwrap } from '../tree';
-import { gradioPath, walk, type Facts } from './walk';
+import { walk, type Facts } from './walk';
 import type {
   App, AppKind, Binding, CallSite, Component, FunctionInfo, GradioCall, GradioRef, IO, IOItem, Listener, MethodCall, Scope,
+  WithFrame,
 } from './types';
 
 const APP_KINDS: ReadonlySet<string> = new Set<AppKind>(['Blocks', 'Interface', 'ChatInterface', 'TabbedInterface']);
@@ -37,6 +38,8 @@ export class Model {
   private readonly methods = new Map<number, { name: string | undefined; receiver: Node | null } | null>();
   /** Names that some call grows in place (`x.append(...)`), collected on first need. */
   private grown: Set<string> | undefined;
+  /** Node types by id: linking asks the same nodes (callees, bound values, list items) for their type many times. */
+  private readonly types = new Map<number, string>();
 
   constructor(readonly root: Node, facts: Facts = walk(root)) {
     this.aliases = facts.aliases;
@@ -59,20 +62,40 @@ export class Model {
   pathOf(node: Node): string | undefined {
     const id = node.id;
     let path = this.paths.get(id);
-    if (path === undefined && !this.paths.has(id)) this.paths.set(id, (path = this.resolvePath(unwrap(node))));
+    if (path === undefined && !this.paths.has(id)) this.paths.set(id, (path = this.resolvePath(this.unwrap(node))));
     return path;
   }
 
-  /** `gradioPath`, but a chain whose head is no gradio alias is given up on before its attribute names are read. */
+  /** `node.type`, kept by id. */
+  private typeOf(node: Node): string {
+    let type = this.types.get(node.id);
+    if (type === undefined) this.types.set(node.id, (type = node.type));
+    return type;
+  }
+
+  /** `unwrap()`, with the types kept. */
+  private unwrap(node: Node): Node {
+    while (this.typeOf(node) === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChild(0)!;
+    return node;
+  }
+
+  /** `gradioPath` in one look down the chain; the attribute names are read only when its head is a gradio alias. */
   private resolvePath(node: Node): string | undefined {
+    const attrs: Node[] = [];
     let n = node;
-    while (n.type === 'attribute') {
+    for (let type = this.typeOf(n); type !== 'identifier'; type = this.typeOf(n)) {
+      if (type !== 'attribute') return undefined;
       const obj = n.childForFieldName('object');
-      if (!obj) return undefined;
-      n = unwrap(obj);
+      const attr = n.childForFieldName('attribute');
+      if (!obj || !attr) return undefined;
+      attrs.push(attr);
+      n = this.unwrap(obj);
     }
-    if (n.type !== 'identifier' || !this.aliases.has(n.text)) return undefined;
-    return gradioPath(node, this.aliases);
+    const base = this.aliases.get(n.text);
+    if (base === undefined) return undefined;
+    let rest = '';
+    for (let i = attrs.length - 1; i >= 0; i--) rest += (rest ? '.' : '') + attrs[i].text;
+    return base && rest ? `${base}.${rest}` : base || rest;
   }
 
   /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. */
@@ -80,7 +103,7 @@ export class Model {
     const id = call.node.id;
     let m = this.methods.get(id);
     if (m === undefined) {
-      m = call.callee.type === 'attribute'
+      m = this.typeOf(call.callee) === 'attribute'
         ? { name: call.callee.childForFieldName('attribute')?.text, receiver: call.callee.childForFieldName('object') }
         : null;
       this.methods.set(id, m);
@@ -107,15 +130,15 @@ export class Model {
   /** What an expression denotes: a component, an app, a listener (its dependency) or a function. */
   entityOf(node: Node | null, scope: Scope, depth = 0): Entity | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
-    node = unwrap(node);
-    switch (node.type) {
+    node = this.unwrap(node);
+    switch (this.typeOf(node)) {
       case 'call': {
         const known = this.byCall.get(node.id);
         if (known) return known;
         const callee = node.childForFieldName('function');
         if (!callee) return undefined;
         // `demo.queue()` returns the app; a local builder function returns what its body returns.
-        if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'queue') {
+        if (this.typeOf(callee) === 'attribute' && callee.childForFieldName('attribute')?.text === 'queue') {
           const inner = this.entityOf(callee.childForFieldName('object'), scope, depth + 1);
           if (inner?.kind === 'app') return inner;
         }
@@ -149,9 +172,10 @@ export class Model {
   /** Resolves `inputs=`/`outputs=` expressions into components. */
   ioOf(node: Node | null, scope: Scope, depth = 0): IO {
     if (!node) return { node: null, kind: 'absent', items: [] };
-    const n = unwrap(node);
-    if (n.type === 'none') return { node, kind: 'none', items: [] };
-    if (n.type === 'list' || n.type === 'tuple' || n.type === 'set') {
+    const n = this.unwrap(node);
+    const type = this.typeOf(n);
+    if (type === 'none') return { node, kind: 'none', items: [] };
+    if (type === 'list' || type === 'tuple' || type === 'set') {
       const items: IOItem[] = [];
       for (let c = n.firstNamedChild; c; c = c.nextNamedSibling) {
         if (c.type === 'comment') continue;
@@ -159,13 +183,13 @@ export class Model {
         const e = this.entityOf(c, scope);
         items.push({ node: c, component: e?.kind === 'component' ? e.component : null });
       }
-      if (n.type === 'set') return { node, kind: 'set', items };
+      if (type === 'set') return { node, kind: 'set', items };
       return { node, kind: items.length ? 'list' : 'none', items };
     }
-    if (n.type === 'string') return { node, kind: 'single', items: [{ node: n, component: null }] };
+    if (type === 'string') return { node, kind: 'single', items: [{ node: n, component: null }] };
     const e = this.entityOf(n, scope);
     if (e?.kind === 'component') return { node, kind: 'single', items: [{ node: n, component: e.component }] };
-    if (n.type === 'identifier' && depth < MAX_DEPTH) {
+    if (type === 'identifier' && depth < MAX_DEPTH) {
       const b = this.lookup(n.text, scope, n.startIndex);
       if (b?.value && b.kind === 'assign' && !this.reassignedLater(b, scope)) {
         const inner = this.ioOf(b.value, this.scopeOfBinding(b, scope), depth + 1);
@@ -184,7 +208,7 @@ export class Model {
       for (const c of this.calls) {
         const m = this.methodOf(c);
         const obj = m?.receiver;
-        if (obj?.type === 'identifier' && (m!.name === 'append' || m!.name === 'extend' || m!.name === 'insert' || m!.name === 'add')) this.grown.add(obj.text);
+        if (obj && this.typeOf(obj) === 'identifier' && (m!.name === 'append' || m!.name === 'extend' || m!.name === 'insert' || m!.name === 'add')) this.grown.add(obj.text);
       }
     }
     return this.grown.has(b.name);
@@ -231,13 +255,22 @@ export class Model {
         this.byCall.set(call.node.id, { kind: 'component', component });
       }
     }
-    for (const c of this.components) c.app = this.enclosingApp(c.call);
+    // Components in one `with` block share its frames: resolve each frame once (nothing links in this loop).
+    const frames = new Map<WithFrame, Map<Scope, Entity | undefined>>();
+    for (const c of this.components) c.app = this.enclosingApp(c.call, frames);
   }
 
   /** The app of the innermost `with` around a call that denotes one. */
-  enclosingApp(call: CallSite): App | null {
+  enclosingApp(call: CallSite, frames?: Map<WithFrame, Map<Scope, Entity | undefined>>): App | null {
     for (let i = call.withs.length - 1; i >= 0; i--) {
-      const e = this.entityOf(call.withs[i].expr, call.scope);
+      const w = call.withs[i];
+      let byScope = frames?.get(w);
+      if (frames && !byScope) frames.set(w, (byScope = new Map()));
+      let e = byScope?.get(call.scope);
+      if (e === undefined && !byScope?.has(call.scope)) {
+        e = this.entityOf(w.expr, call.scope);
+        byScope?.set(call.scope, e);
+      }
       if (e?.kind === 'app') return e.app;
     }
     return null;
@@ -253,7 +286,7 @@ export class Model {
         if (e.kind === 'app' && e.app.kind === 'Interface') this.addListener(call, 'Interface', null, null);
         continue;
       }
-      if (call.callee.type !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
+      if (this.typeOf(call.callee) !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
       // Only `gr.on(...)` and `x.<event>(...)` can ever link: the rest is left out of the passes below.
       if (this.pathOf(call.callee) !== 'on') {
         const m = this.methodOf(call);
@@ -326,10 +359,10 @@ export class Model {
       for (const [name, list] of s.bindings) {
         for (const b of list) {
           if (!b.value || (b.kind !== 'assign' && b.kind !== 'with')) continue;
-          const v = unwrap(b.value);
-          const e = v.type === 'call' ? this.byCall.get(v.id) : undefined;
+          const v = this.unwrap(b.value);
+          const e = this.typeOf(v) === 'call' ? this.byCall.get(v.id) : undefined;
           if (e?.kind === 'component' && !e.component.name) e.component.name = name;
-          else if (b.value.type === 'call' || b.value.type === 'identifier') {
+          else if (this.typeOf(b.value) === 'call' || this.typeOf(b.value) === 'identifier') {
             const app = this.entityOf(b.value, s);
             if (app?.kind === 'app' && !app.app.names.includes(name)) app.app.names.push(name);
           }
