@@ -68,12 +68,18 @@ fi
 if apt_ok; then
   log "apt: chromium and libkrb5-dev already installed"
 else
-  [[ $(id -u) == 0 ]] || die "apt-get needs root: run as root or install ${APT_PACKAGES[*]} yourself"
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${APT_PACKAGES[*]} (Chromium at /usr/bin/chromium) yourself"
+  # Root runs apt-get itself; otherwise passwordless sudo (as on hosted CI runners) is used when available.
+  SUDO=()
+  if [[ $(id -u) != 0 ]]; then
+    sudo -n true 2>/dev/null || die "apt-get needs root: run as root, give passwordless sudo, or install ${APT_PACKAGES[*]} yourself"
+    SUDO=(sudo -n)
+  fi
   export DEBIAN_FRONTEND=noninteractive
   log "apt: apt-get update"
-  apt-get update -q >"$TOOLS/apt.log" 2>&1 || { tail -n 30 "$TOOLS/apt.log" >&2; die "apt-get update failed (log: $TOOLS/apt.log)"; }
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$TOOLS/apt.log" 2>&1 || { tail -n 30 "$TOOLS/apt.log" >&2; die "apt-get update failed (log: $TOOLS/apt.log)"; }
   log "apt: apt-get install ${APT_PACKAGES[*]}"
-  apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}" >>"$TOOLS/apt.log" 2>&1 \
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}" >>"$TOOLS/apt.log" 2>&1 \
     || { tail -n 30 "$TOOLS/apt.log" >&2; die "apt-get install failed (log: $TOOLS/apt.log)"; }
   apt_ok || die "chromium or libkrb5-dev still missing after apt-get install (log: $TOOLS/apt.log)"
   log "apt: done ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"

@@ -16,7 +16,7 @@
  * the installed extension, code-server's output (code-server.log), VS Code's logs (udd/logs) and screenshots.
  * Every wait has a timeout; on failure the error names what was awaited and the path of a screenshot taken then.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -173,6 +173,12 @@ export interface StartOptions {
    * everything except .git, node_modules, .cache, test-output, test, bench, *.vsix and dot-folders.
    */
   extensionFiles?: string[];
+  /**
+   * A .vsix to install with code-server's own CLI (`--install-extension`, into the session's user-data and
+   * extensions folders) instead of copying extensionDir. extensionDir's package.json still names the extension;
+   * the install must produce `<publisher>.<name>-<version>` from it, or startVSCode fails.
+   */
+  vsix?: string;
   /** Extra environment for code-server (and so the extension host and language servers). */
   env?: Record<string, string>;
   /** Browser viewport (default 1400x900). */
@@ -413,23 +419,32 @@ export async function startVSCode(opts: StartOptions): Promise<Session> {
   }
   const extsDir = path.join(runDir, 'exts');
   const installed = path.join(extsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  fs.mkdirSync(installed, { recursive: true });
-  const entries =
-    opts.extensionFiles ??
-    fs.readdirSync(extDir).filter((e) => !EXTENSION_COPY_SKIP.has(e) && !e.startsWith('.') && !e.endsWith('.vsix'));
-  for (const entry of entries) {
-    const from = path.join(extDir, entry);
-    if (!fs.existsSync(from)) throw new Error(`extension file ${from} does not exist (was the extension built?)`);
-    fs.cpSync(from, path.join(installed, entry), { recursive: true, dereference: true });
-  }
-  log(`extension ${path.basename(installed)} copied (${entries.join(', ')})`);
-
-  // code-server
-  const port = await freePort();
   const xdg = path.join(runDir, 'xdg');
   fs.mkdirSync(path.join(xdg, 'config'), { recursive: true });
   fs.mkdirSync(path.join(xdg, 'data'), { recursive: true });
   fs.mkdirSync(path.join(xdg, 'cache'), { recursive: true });
+  if (opts.vsix) {
+    installVsix(path.resolve(opts.vsix), { runDir, udd, extsDir, xdg, env: opts.env, timeoutMs: startTimeoutMs });
+    if (!fs.existsSync(path.join(installed, 'package.json'))) {
+      const found = fs.existsSync(extsDir) ? fs.readdirSync(extsDir).join(', ') : '(no extensions folder)';
+      throw new Error(`installing ${opts.vsix} did not produce ${installed} (extensions folder holds: ${found})`);
+    }
+    log(`extension ${path.basename(installed)} installed from ${opts.vsix}`);
+  } else {
+    fs.mkdirSync(installed, { recursive: true });
+    const entries =
+      opts.extensionFiles ??
+      fs.readdirSync(extDir).filter((e) => !EXTENSION_COPY_SKIP.has(e) && !e.startsWith('.') && !e.endsWith('.vsix'));
+    for (const entry of entries) {
+      const from = path.join(extDir, entry);
+      if (!fs.existsSync(from)) throw new Error(`extension file ${from} does not exist (was the extension built?)`);
+      fs.cpSync(from, path.join(installed, entry), { recursive: true, dereference: true });
+    }
+    log(`extension ${path.basename(installed)} copied (${entries.join(', ')})`);
+  }
+
+  // code-server
+  const port = await freePort();
   const configYaml = path.join(runDir, 'config.yaml');
   fs.writeFileSync(configYaml, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const serverLogPath = path.join(runDir, 'code-server.log');
@@ -537,6 +552,40 @@ export async function startVSCode(opts: StartOptions): Promise<Session> {
   }
 }
 
+/**
+ * `code-server --install-extension <vsix>` with the session's user-data, extensions and XDG folders, the way a user
+ * installs a downloaded .vsix. Its output goes to <runDir>/install-extension.log.
+ */
+function installVsix(
+  vsix: string,
+  where: { runDir: string; udd: string; extsDir: string; xdg: string; env?: Record<string, string>; timeoutMs: number },
+): void {
+  if (!fs.existsSync(vsix)) throw new Error(`vsix ${vsix} does not exist`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(where.xdg, 'config'),
+    XDG_DATA_HOME: path.join(where.xdg, 'data'),
+    XDG_CACHE_HOME: path.join(where.xdg, 'cache'),
+    ...(where.env ?? {}),
+  };
+  delete env.NODE_OPTIONS;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  const logPath = path.join(where.runDir, 'install-extension.log');
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--user-data-dir', where.udd,
+    '--extensions-dir', where.extsDir,
+    '--disable-telemetry',
+    '--install-extension', vsix,
+    '--force',
+  ];
+  const r = spawnSync(NODE24, args, { cwd: where.runDir, env, encoding: 'utf8', timeout: where.timeoutMs, killSignal: 'SIGKILL' });
+  fs.writeFileSync(logPath, `$ ${[NODE24, ...args].join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? `\n${r.error.message}\n` : ''}`);
+  if (r.status !== 0) {
+    throw new Error(`code-server --install-extension ${vsix} failed (status ${r.status}, signal ${r.signal}): see ${logPath}\n${tailFile(logPath, 15)}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The session
 // ---------------------------------------------------------------------------------------------------------------
@@ -549,6 +598,8 @@ const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 /** Rows of the code action menu that are actions (group headers such as "Quick Fix" are excluded). */
 const ACTION_WIDGET_ROWS = '.action-widget .monaco-list-row.action';
 const NO_CODE_ACTIONS = '.monaco-editor-overlaymessage';
+/** How long to wait for the code action menu (or the editor's "no code actions" message) before pressing Ctrl+. again. */
+const CODE_ACTION_RETRY_MS = 8_000;
 
 /** Console errors every offline code-server session shows; not caused by the extension under test. */
 export const KNOWN_CONSOLE_NOISE: readonly RegExp[] = [
@@ -794,6 +845,7 @@ class SessionImpl implements Session {
     // Let the editor learn the diagnostics at the new position before asking for code actions.
     await sleep(100);
     await this.page.keyboard.press('Control+.');
+    let pressedAt = Date.now();
     return this.step('the code action menu (Ctrl+.)', timeoutMs, async () => {
       await waitUntil(
         async () => {
@@ -802,6 +854,13 @@ class SessionImpl implements Session {
           if (await message.isVisible()) {
             const text = (await message.innerText({ timeout: 500 })).trim();
             if (text) throw new NoRetryError(`the editor says "${text}"`);
+          }
+          // On a busy machine a Ctrl+. was seen to open nothing at all (no menu, no message, lightbulb shown):
+          // press it again when neither has shown for a while.
+          if (Date.now() - pressedAt > CODE_ACTION_RETRY_MS) {
+            this.log('no code action menu yet: pressing Ctrl+. again');
+            await this.page.keyboard.press('Control+.');
+            pressedAt = Date.now();
           }
           return false;
         },
