@@ -12,6 +12,9 @@ import type {
 const APP_KINDS: ReadonlySet<string> = new Set<AppKind>(['Blocks', 'Interface', 'ChatInterface', 'TabbedInterface']);
 const MAX_DEPTH = 6;
 
+/** `x.method(...)`: the attribute name (and its node) and the receiver `x`, when the tree has them. */
+export interface MethodOf { name: string | undefined; nameNode: Node | null; receiver: Node | null }
+
 export type Entity =
   | { kind: 'component'; component: Component }
   | { kind: 'app'; app: App }
@@ -35,7 +38,7 @@ export class Model {
   /** pathOf answers by node id: the same callees are asked about by the linking steps and by many rules. */
   private readonly paths = new Map<number, string | undefined>();
   /** `x.method` of attribute callees, by call node id (null: the callee is not an attribute). */
-  private readonly methods = new Map<number, { name: string | undefined; receiver: Node | null } | null>();
+  private readonly methods = new Map<number, MethodOf | null>();
   /** Names that some call grows in place (`x.append(...)`), collected on first need. */
   private grown: Set<string> | undefined;
   /** Node types by id: linking asks the same nodes (callees, bound values, list items) for their type many times. */
@@ -98,14 +101,16 @@ export class Model {
     return base && rest ? `${base}.${rest}` : base || rest;
   }
 
-  /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. */
-  private methodOf(call: CallSite): { name: string | undefined; receiver: Node | null } | null {
+  /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. Looked up once
+   *  per call and shared by the linking and the rules (each look is several calls into wasm). */
+  methodOf(call: CallSite): MethodOf | null {
     const id = call.node.id;
     let m = this.methods.get(id);
     if (m === undefined) {
-      m = this.typeOf(call.callee) === 'attribute'
-        ? { name: call.callee.childForFieldName('attribute')?.text, receiver: call.callee.childForFieldName('object') }
-        : null;
+      if (this.typeOf(call.callee) === 'attribute') {
+        const nameNode = call.callee.childForFieldName('attribute');
+        m = { name: nameNode?.text, nameNode, receiver: call.callee.childForFieldName('object') };
+      } else m = null;
       this.methods.set(id, m);
     }
     return m;

@@ -44,8 +44,9 @@ updates the same properties.
     const replacement = gr ? `${gr}.update` : updateName;
     for (const call of ctx.model.calls) {
       const callee = call.callee;
-      if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'update') continue;
-      const receiver = callee.childForFieldName('object');
+      const method = ctx.model.methodOf(call);
+      if (method?.name !== 'update') continue;
+      const receiver = method.receiver;
       if (!receiver) continue;
       let className: string | undefined;
       let onClass = false;

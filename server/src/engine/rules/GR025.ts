@@ -52,9 +52,12 @@ def classify(text):
 `,
   check(ctx) {
     const done = new Set<number>();
+    // A handler wired to several events is looked at once: what is found in it does not depend on the listener.
+    const examined = new Set<FunctionInfo>();
     for (const l of ctx.model.listeners) {
       const fn = l.handler;
-      if (!fn || fn.kind !== 'def' || isCached(fn)) continue;
+      if (!fn || fn.kind !== 'def' || examined.has(fn) || isCached(fn)) continue;
+      examined.add(fn);
       for (const call of fn.calls) {
         if (done.has(call.node.id)) continue;
         const what = loaderName(ctx, fn, call);
@@ -79,7 +82,7 @@ function isCached(fn: FunctionInfo): boolean {
 /** The loader a call is, as written (`AutoModel.from_pretrained`, `pipeline`), or undefined. */
 function loaderName(ctx: RuleContext, fn: FunctionInfo, call: CallSite): string | undefined {
   const callee = call.callee;
-  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'from_pretrained') return callee.text;
+  if (ctx.model.methodOf(call)?.name === 'from_pretrained') return callee.text;
   const q = qualifiedName(ctx.model, callee, fn.scope, fn);
   if (!q || !LOADERS.has(q.replace(/^transformers\.pipelines\.pipeline$/, 'transformers.pipeline'))) return undefined;
   if (q.endsWith('.pipeline')) {

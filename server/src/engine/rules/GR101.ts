@@ -42,10 +42,10 @@ chained on the constructor call, or called once on a variable bound once in the 
   check(ctx) {
     if (!phase(ctx, WHEN)) return;
     for (const call of ctx.model.calls) {
-      if (call.callee.type !== 'attribute') continue;
-      const attr = call.callee.childForFieldName('attribute');
-      const receiver = call.callee.childForFieldName('object');
-      if (attr?.text !== 'style' || !receiver) continue;
+      const method = ctx.model.methodOf(call);
+      const attr = method?.nameNode;
+      const receiver = method?.receiver;
+      if (!attr || method.name !== 'style' || !receiver) continue;
       const e = receiverEntity(ctx, receiver, call);
       if (e?.kind !== 'component') continue;
       const component = e.component;

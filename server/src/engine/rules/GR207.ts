@@ -36,9 +36,9 @@ When one event of the component is close to the name used, the quick fix renames
   check(ctx) {
     const seen = new Set<number>();
     for (const call of ctx.model.calls) {
-      if (call.callee.type !== 'attribute') continue;
-      const attr = call.callee.childForFieldName('attribute');
-      const receiver = call.callee.childForFieldName('object');
+      const method = ctx.model.methodOf(call);
+      const attr = method?.nameNode;
+      const receiver = method?.receiver;
       if (!attr || !receiver) continue;
       const event = attr.text;
       if (ctx.apis.some((a) => a.listener.dependencyEvents.includes(event))) continue;

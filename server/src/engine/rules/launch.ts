@@ -65,7 +65,7 @@ function namedQueueCalls(model: Model): { call: CallSite; name: string | undefin
   if (!out) {
     out = [];
     for (const c of model.calls) {
-      if (c.callee.type !== 'attribute' || c.callee.childForFieldName('attribute')?.text !== 'queue') continue;
+      if (model.methodOf(c)?.name !== 'queue') continue;
       out.push({ call: c, name: receiverName(c) });
     }
     queueCallsCache.set(model, out);
