@@ -8,6 +8,20 @@
 # Works non-interactively (CI=true, no TTY). Usage: bash scripts/setup-e2e.sh [--force]
 set -euo pipefail
 
+# Run from an npm script (the e2e tests run it during `npm test`), the environment holds the outer npm's view of
+# things as npm_* variables, which the npm installs below would take as their own config: npm_config_user_agent
+# names the Node running the outer npm (code-server's postinstall reads the Node major from it and refuses v20),
+# npm_config_nodedir points node-gyp at that Node's headers, npm_config_local_prefix at the project. Drop them.
+if [[ -n "${npm_lifecycle_event:-}" ]]; then
+  for var in $(compgen -e); do
+    case "$var" in
+      npm_package_* | npm_lifecycle_* | npm_command | npm_execpath | npm_node_execpath | npm_config_user_agent | \
+        npm_config_local_prefix | npm_config_node_gyp | npm_config_nodedir | npm_config_npm_version | npm_config_loglevel)
+        unset "$var" ;;
+    esac
+  done
+fi
+
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
