@@ -24,7 +24,9 @@ const GRADIO_NAMESPACES = new Set(['components', 'layouts', 'themes', 'templates
 export function readArgs(list: Node | null): CallArgs {
   const args: CallArgs = { list, positional: [], keywords: new Map(), starArgs: false, starKwargs: false };
   if (!list) return args;
-  for (let c = list.firstNamedChild; c; c = c.nextNamedSibling) {
+  // `namedChildren`, not `nextNamedSibling`: tree-sitter finds a sibling through the parent, costly in deep trees.
+  for (const c of list.namedChildren) {
+    if (!c) continue;
     switch (c.type) {
       case 'keyword_argument': {
         const nameNode = c.childForFieldName('name');
@@ -41,17 +43,161 @@ export function readArgs(list: Node | null): CallArgs {
   return args;
 }
 
+/** What a node is visited in: its scope, innermost function, open `with` items and whether it is in a class body. */
+interface Context { scope: Scope; fn: FunctionInfo | null; withs: WithFrame[]; inClass: boolean }
+
+/** Pending work of the walk: visit the acted-on nodes [from, to) of the flat list (each with what it contains), or
+ *  run a step, in the context it was scheduled in. */
+type Task = { ctx: Context; from: number; to: number; run?: undefined } | { ctx: Context; from?: undefined; to?: undefined; run: () => void };
+
+/** The node types the walk acts on. Everything else matters only for the acted-on nodes it contains. */
+const ACTED_ON = [
+  'import_statement', 'import_from_statement', 'function_definition', 'decorated_definition', 'class_definition', 'lambda',
+  'with_statement', 'call', 'assignment', 'augmented_assignment', 'global_statement', 'nonlocal_statement',
+  'return_statement', 'yield', 'for_statement', 'for_in_clause', 'attribute',
+];
+const ACTED_ON_SET: ReadonlySet<string> = new Set(ACTED_ON);
+
+/** The acted-on nodes of a tree in document (pre-)order, found by one pass of tree-sitter itself
+ *  (`descendantsOfType`): walking every node from JavaScript, one call into wasm per node and step, cost several
+ *  times the parse. Subtrees are index ranges: entry i contains the entries [i + 1, after[i]). */
+class Flat {
+  readonly nodes: Node[] = [];
+  readonly types: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly after: number[];
+
+  constructor(root: Node) {
+    for (const node of root.descendantsOfType(ACTED_ON)) {
+      const type = node.type;
+      // `lambda` and `yield` are keywords too: only the named nodes are expressions.
+      if ((type === 'lambda' || type === 'yield') && !node.isNamed) continue;
+      this.nodes.push(node);
+      this.types.push(type);
+      this.starts.push(node.startIndex);
+      this.ends.push(node.endIndex);
+    }
+    const n = this.nodes.length;
+    this.after = new Array<number>(n).fill(n);
+    const open: number[] = [];
+    for (let i = 0; i < n; i++) {
+      while (open.length && !this.inside(i, open[open.length - 1])) this.after[open.pop()!] = i;
+      open.push(i);
+    }
+  }
+
+  get length(): number { return this.nodes.length; }
+
+  /** Entry i lies in entry p (p before i in document order). */
+  private inside(i: number, p: number): boolean {
+    const s = this.starts[i], e = this.ends[i], pe = this.ends[p];
+    if (e > pe) return false;
+    if (s < pe) return true;
+    // A zero-width entry where p ends (only in broken code): ask the tree, from p down (`parent` would search from
+    // the root).
+    return this.nodes[p].childWithDescendant(this.nodes[i]) !== null;
+  }
+
+  /** The first entry starting at or after `offset`. */
+  private lowerBound(offset: number): number {
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < offset) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entries [from, to) that `node` consists of: the node itself when it is acted on, else the acted-on nodes
+   *  in it. Kept within `bounds` (the subtree of the entry being visited), so a visit never climbs out of it. */
+  rangeOf(node: Node, bounds: [number, number]): [number, number] {
+    const s = node.startIndex, e = node.endIndex;
+    let from = Math.max(this.lowerBound(s), bounds[0]);
+    const acted = ACTED_ON_SET.has(node.type);
+    // Entries that start where the node starts and reach past it enclose it.
+    while (from < bounds[1] && this.starts[from] === s && this.nodes[from].id !== node.id
+      && (this.ends[from] > e || (this.ends[from] === e && (acted || this.encloses(from, node))))) from++;
+    let to = from;
+    while (to < bounds[1] && (this.starts[to] < e || (this.starts[to] === e && this.ends[to] === e && s === e))) to = this.after[to];
+    return [from, Math.min(to, bounds[1])];
+  }
+
+  /** Entry i has exactly the range of `node`: it encloses the node (broken code only), or it is the node's only
+   *  content (a body that is one call). Asked from the entry down: `parent` would search from the root. */
+  private encloses(i: number, node: Node): boolean {
+    return this.nodes[i].childWithDescendant(node) !== null;
+  }
+
+  /** The entry of an acted-on node, if it is in the list. */
+  indexOf(node: Node, bounds: [number, number]): number {
+    const [from, to] = this.rangeOf(node, bounds);
+    return from < to && this.nodes[from].id === node.id ? from : -1;
+  }
+}
+
 class Walker {
   readonly facts: Facts;
-  private scope: Scope;
-  private fn: FunctionInfo | null = null;
-  private withs: WithFrame[] = [];
-  private inClass = false;
+  private ctx: Context;
+  private readonly flat: Flat;
+  /** Work waiting to run, the next task on top. An explicit stack: deeply nested code cannot overflow the JS stack. */
+  private readonly stack: Task[] = [];
+  /** Tasks scheduled by the step that is running, in source order. */
+  private readonly queued: Task[] = [];
+  /** The subtree of the entry whose step is running: everything it schedules lies in it. */
+  private bounds: [number, number] = [0, 0];
+  /** Attribute chains already looked down: inner link id -> whether the chain's head is a gradio alias. */
+  private readonly chainHeads = new Map<number, boolean>();
 
   constructor(root: Node) {
     const module: Scope = { kind: 'module', node: root, parent: null, bindings: new Map(), fn: null };
-    this.scope = module;
+    this.ctx = { scope: module, fn: null, withs: [], inClass: false };
     this.facts = { aliases: new Map(), fromImports: [], module, calls: [], functions: [], attributes: [], submodules: new Set() };
+    this.flat = new Flat(root);
+  }
+
+  private get scope(): Scope { return this.ctx.scope; }
+  private get fn(): FunctionInfo | null { return this.ctx.fn; }
+  private get withs(): WithFrame[] { return this.ctx.withs; }
+  private get inClass(): boolean { return this.ctx.inClass; }
+
+  /** Walks the acted-on nodes depth-first. Each step schedules its sub-walks in source order and they run right after
+   *  it, before anything scheduled earlier: the order of facts of a recursive walk over every node, without
+   *  recursion. */
+  run() {
+    this.stack.push({ ctx: this.ctx, from: 0, to: this.flat.length });
+    for (let task = this.stack.pop(); task; task = this.stack.pop()) {
+      this.ctx = task.ctx;
+      if (task.run) task.run();
+      else {
+        const i = task.from!;
+        if (i >= task.to!) continue;
+        // The rest of the range waits below what this entry schedules.
+        const next = this.flat.after[i];
+        if (next < task.to!) this.stack.push({ ctx: task.ctx, from: next, to: task.to! });
+        this.bounds = [i + 1, next];
+        this.step(i);
+      }
+      for (let k = this.queued.length - 1; k >= 0; k--) this.stack.push(this.queued[k]);
+      this.queued.length = 0;
+    }
+  }
+
+  /** Schedules a visit of `node` (a part of the entry being visited) in the current context (or in `ctx`). */
+  private visit(node: Node, ctx: Context = this.ctx) {
+    const [from, to] = this.flat.rangeOf(node, this.bounds);
+    if (from < to) this.queued.push({ ctx, from, to });
+  }
+
+  /** Schedules a visit of everything the entry being visited contains. */
+  private visitInside(ctx: Context = this.ctx) {
+    const [from, to] = this.bounds;
+    if (from < to) this.queued.push({ ctx, from, to });
+  }
+
+  /** Schedules `run` in the current context (or in `ctx`), after the visits scheduled before it. */
+  private later(run: () => void, ctx: Context = this.ctx) {
+    this.queued.push({ ctx, run });
   }
 
   private bind(name: string, target: Node, value: Node | null, kind: Binding['kind'], scope = this.scope) {
@@ -62,8 +208,9 @@ class Walker {
     if (kind !== 'import' && scope.kind === 'module' && this.facts.aliases.has(name)) this.facts.aliases.delete(name);
   }
 
-  visit(node: Node): void {
-    switch (node.type) {
+  private step(i: number): void {
+    const node = this.flat.nodes[i];
+    switch (this.flat.types[i]) {
       case 'import_statement': return this.importStatement(node);
       case 'import_from_statement': return this.importFrom(node);
       case 'function_definition': this.functionDef(node, []); return;
@@ -88,13 +235,20 @@ class Walker {
         break;
       }
       case 'attribute': {
-        let head = node.childForFieldName('object');
-        while (head?.type === 'attribute') head = head.childForFieldName('object');
-        if (head?.type === 'identifier' && this.facts.aliases.has(head.text)) this.facts.attributes.push(node);
+        // One look down a chain serves all its links: `gr.a.b` visits `gr.a` right after, with the same aliases.
+        let known = this.chainHeads.get(node.id);
+        if (known === undefined) {
+          const links: number[] = [];
+          let head = node.childForFieldName('object');
+          while (head?.type === 'attribute') { links.push(head.id); head = head.childForFieldName('object'); }
+          known = head?.type === 'identifier' && this.facts.aliases.has(head.text);
+          for (const id of links) this.chainHeads.set(id, known);
+        } else this.chainHeads.delete(node.id);
+        if (known) this.facts.attributes.push(node);
         break;
       }
     }
-    for (let c = node.firstNamedChild; c; c = c.nextNamedSibling) this.visit(c);
+    this.visitInside();
   }
 
   private importStatement(node: Node) {
@@ -151,22 +305,28 @@ class Walker {
     }
   }
 
-  private bindTargets(target: Node, value: Node | null, kind: Binding['kind']) {
-    switch (target.type) {
-      case 'identifier': this.bind(target.text, target, value, kind); break;
-      case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
-        const values = value && (value.type === 'expression_list' || value.type === 'tuple' || value.type === 'list')
-          ? value.namedChildren : null;
-        const targets = target.namedChildren;
-        targets.forEach((t, i) => {
-          if (t) this.bindTargets(t, values && values.length === targets.length ? values[i] : null, kind);
-        });
-        break;
-      }
-      case 'list_splat_pattern': {
-        const inner = target.firstNamedChild;
-        if (inner) this.bindTargets(inner, null, kind);
-        break;
+  private bindTargets(first: Node, firstValue: Node | null, kind: Binding['kind']) {
+    // Left to right through nested patterns, with a stack of targets still to bind (next on top).
+    const todo: { target: Node; value: Node | null }[] = [{ target: first, value: firstValue }];
+    for (let item = todo.pop(); item; item = todo.pop()) {
+      const { target, value } = item;
+      switch (target.type) {
+        case 'identifier': this.bind(target.text, target, value, kind); break;
+        case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
+          const values = value && (value.type === 'expression_list' || value.type === 'tuple' || value.type === 'list')
+            ? value.namedChildren : null;
+          const targets = target.namedChildren;
+          for (let i = targets.length - 1; i >= 0; i--) {
+            const t = targets[i];
+            if (t) todo.push({ target: t, value: values && values.length === targets.length ? values[i] : null });
+          }
+          break;
+        }
+        case 'list_splat_pattern': {
+          const inner = target.firstNamedChild;
+          if (inner) todo.push({ target: inner, value: null });
+          break;
+        }
       }
     }
   }
@@ -177,9 +337,10 @@ class Walker {
     for (let c = node.firstNamedChild; c; c = c.nextNamedSibling) if (c.type === 'decorator') decorators.push(c);
     if (def?.type === 'function_definition') {
       const info = this.functionDef(def, decorators);
+      // After the function's body, as the decorators' calls were always recorded.
       for (const d of decorators) {
         const expr = d.firstNamedChild;
-        if (expr?.type === 'call') this.call(expr, d, info);
+        if (expr?.type === 'call') this.laterCall(expr, d, info);
         else if (expr) this.visit(expr);
       }
     } else {
@@ -201,35 +362,34 @@ class Walker {
 
   private functionDef(node: Node, decorators: Node[]): FunctionInfo {
     const nameNode = node.childForFieldName('name');
-    const body = node.childForFieldName('body') ?? node;
+    const bodyNode = node.childForFieldName('body');
+    const body = bodyNode ?? node;
     if (nameNode) this.bind(nameNode.text, nameNode, node, 'def');
     const info = this.newFunction(node, 'def', nameNode?.text ?? null, body, decorators);
     const params = node.childForFieldName('parameters');
     // Defaults and annotations are evaluated in the enclosing scope.
     if (params) this.readParams(params, info);
-    this.enterFunction(info, () => this.visit(body));
+    this.enterFunction(info, bodyNode);
     return info;
   }
 
   private lambda(node: Node) {
-    const body = node.childForFieldName('body') ?? node;
+    const bodyNode = node.childForFieldName('body');
+    const body = bodyNode ?? node;
     const info = this.newFunction(node, 'lambda', null, body, []);
     const params = node.childForFieldName('parameters');
     if (params) this.readParams(params, info);
-    this.enterFunction(info, () => {
-      info.returns.push({ node: body, value: body });
-      this.visit(body);
-    });
+    this.enterFunction(info, bodyNode, () => info.returns.push({ node: body, value: body }));
   }
 
-  private enterFunction(info: FunctionInfo, run: () => void) {
-    const saved = { scope: this.scope, fn: this.fn, withs: this.withs, inClass: this.inClass };
-    this.scope = info.scope;
-    this.fn = info;
-    this.withs = [];
-    this.inClass = false;
-    for (const p of info.params) this.bind(p.name, p.node, null, 'param');
-    try { run(); } finally { Object.assign(this, saved); }
+  /** Schedules the function's body in its own scope, after its defaults and annotations. */
+  private enterFunction(info: FunctionInfo, body: Node | null, first?: () => void) {
+    const ctx: Context = { scope: info.scope, fn: info, withs: [], inClass: false };
+    this.later(() => {
+      for (const p of info.params) this.bind(p.name, p.node, null, 'param');
+      first?.();
+    }, ctx);
+    if (body) this.visit(body, ctx);
   }
 
   private readParams(params: Node, info: FunctionInfo) {
@@ -272,11 +432,7 @@ class Walker {
     if (sup) this.visit(sup);
     const body = node.childForFieldName('body');
     if (!body) return;
-    const saved = { scope: this.scope, inClass: this.inClass, withs: this.withs };
-    this.scope = { kind: 'class', node, parent: this.scope, bindings: new Map(), fn: null };
-    this.inClass = true;
-    this.withs = [];
-    try { this.visit(body); } finally { Object.assign(this, saved); }
+    this.visit(body, { scope: { kind: 'class', node, parent: this.scope, bindings: new Map(), fn: null }, fn: this.fn, withs: [], inClass: true });
   }
 
   private withStatement(node: Node) {
@@ -292,7 +448,11 @@ class Walker {
           const target = value.childForFieldName('alias')?.firstNamedChild ?? null;
           const expr = value.firstNamedChild;
           if (expr) {
-            if (target?.type === 'identifier') { alias = target.text; this.bind(alias, target, expr, 'with'); }
+            if (target?.type === 'identifier') {
+              const name = target.text, bound = expr;
+              alias = name;
+              this.later(() => this.bind(name, target, bound, 'with'));
+            }
             value = expr;
           }
         }
@@ -302,29 +462,42 @@ class Walker {
     }
     const body = node.childForFieldName('body');
     if (!body) return;
-    const saved = this.withs;
-    this.withs = [...saved, ...frames];
-    try { this.visit(body); } finally { this.withs = saved; }
+    this.visit(body, { ...this.ctx, withs: [...this.withs, ...frames] });
   }
 
+  /** Records a call; its callee and arguments (all it contains) are visited next. */
   private call(node: Node, decorator: Node | null, decorates: FunctionInfo | null) {
+    if (!this.record(node, decorator, decorates)) return;
+    this.visitInside();
+  }
+
+  private record(node: Node, decorator: Node | null, decorates: FunctionInfo | null): boolean {
     const callee = node.childForFieldName('function');
     const argList = node.childForFieldName('arguments');
-    if (!callee) return;
+    if (!callee) return false;
     const site: CallSite = {
       node, callee, args: readArgs(argList?.type === 'argument_list' ? argList : null), scope: this.scope,
       withs: this.withs, fn: this.fn, inClass: this.inClass, decorator, decorates,
     };
     this.facts.calls.push(site);
     if (this.fn) this.fn.calls.push(site);
-    this.visit(callee);
-    if (argList) this.visit(argList);
+    return true;
+  }
+
+  /** A decorator's call, recorded after the decorated function's body (as a recursive walk records it). */
+  private laterCall(expr: Node, decorator: Node, decorates: FunctionInfo) {
+    const i = this.flat.indexOf(expr, this.bounds);
+    const inside: [number, number] = i >= 0 ? [i + 1, this.flat.after[i]] : this.flat.rangeOf(expr, this.bounds);
+    const ctx = this.ctx;
+    this.later(() => {
+      if (this.record(expr, decorator, decorates) && inside[0] < inside[1]) this.queued.push({ ctx, from: inside[0], to: inside[1] });
+    });
   }
 }
 
 export function walk(root: Node): Facts {
   const w = new Walker(root);
-  w.visit(root);
+  w.run();
   return w.facts;
 }
 
