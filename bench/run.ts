@@ -162,7 +162,7 @@ async function coldStart(text: string): Promise<{ ms: number; rssMb: number }> {
   await c.open(uri, text, 1);
   await c.waitForDiagnostics(uri, 1, 60_000);
   const ms = performance.now() - t0;
-  const rssMb = procStatus(c.proc.pid, 'VmRSS');
+  const rssMb = procStatus(c.proc?.pid, 'VmRSS');
   await c.stop();
   return { ms, rssMb };
 }
@@ -172,7 +172,7 @@ async function lspBench(apps: Map<number, string>) {
   for (let i = 0; i < (quick ? 2 : 5); i++) colds.push((await coldStart(apps.get(1000)!)).ms);
 
   const c = await TestClient.start();
-  const pid = c.proc.pid;
+  const pid = c.proc?.pid;
   // The server is a fresh process: the first edits also compile it (JIT); typing is measured once it is warm.
   const change1k = await changeLatency(c, TestClient.uri('/bench/app1k.py'), apps.get(1000)!, quick ? 10 : 40, 30);
   const change10k = await changeLatency(c, TestClient.uri('/bench/app10k.py'), apps.get(10000)!, quick ? 5 : 20, 5);
