@@ -19,12 +19,15 @@ export function memoryHost(files: Record<string, string> = {}): FileHost {
 export function syntaxErrors(text: string): number {
   const tree = parse(text);
   let n = 0;
-  const visit = (node: Node) => {
+  // A cursor, not recursion: fuzzed files nest thousands of levels deep. Subtrees without errors are skipped.
+  const cursor = tree.walk();
+  for (let done = false; !done; ) {
+    const node: Node = cursor.currentNode;
     if (node.isError || node.isMissing) n++;
-    if (!node.hasError && !node.isMissing) return;
-    for (const c of node.children) if (c) visit(c);
-  };
-  visit(tree.rootNode);
+    if ((node.hasError || node.isMissing) && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) { done = true; break; }
+  }
+  cursor.delete();
   tree.delete();
   return n;
 }

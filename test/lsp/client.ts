@@ -22,11 +22,13 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Advertise workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Talk to a server running in this process over these streams instead of spawning dist/server.js. */
+  streams?: { fromServer: NodeJS.ReadableStream; toServer: NodeJS.WritableStream };
 }
 
 export class TestClient {
   readonly conn: ProtocolConnection;
-  readonly proc: ChildProcess;
+  readonly proc: ChildProcess | undefined;
   readonly logs: LogMessageParams[] = [];
   settings: Record<string, unknown>;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
@@ -35,9 +37,14 @@ export class TestClient {
 
   private constructor(readonly opts: ClientOptions) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', () => undefined);
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (opts.streams) {
+      this.proc = undefined;
+      this.conn = createProtocolConnection(new StreamMessageReader(opts.streams.fromServer), new StreamMessageWriter(opts.streams.toServer));
+    } else {
+      this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc.stderr!.on('data', () => undefined);
+      this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    }
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);
@@ -68,7 +75,8 @@ export class TestClient {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    await c.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    // In process, no parent pid: the server would watch it with a timer that keeps the test alive.
+    await c.conn.sendRequest(InitializeRequest.type, { processId: opts.streams ? null : process.pid, rootUri: null, capabilities, workspaceFolders: null });
     await c.conn.sendNotification(InitializedNotification.type, {});
     return c;
   }
@@ -103,6 +111,11 @@ export class TestClient {
     });
   }
 
+  /** Every diagnostics notification received for `uri` (since the last `clearDiagnostics`), in order. */
+  published(uri: string): PublishDiagnosticsParams[] {
+    return [...(this.diagnostics.get(uri) ?? [])];
+  }
+
   /** Forgets received diagnostics so that the next wait sees only new ones. */
   clearDiagnostics(uri?: string) {
     if (uri) this.diagnostics.delete(uri); else this.diagnostics.clear();
@@ -132,12 +145,15 @@ export class TestClient {
   }
 
   async stop() {
-    try {
-      await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-      await this.conn.sendNotification(ExitNotification.type);
-    } catch { /* already gone */ }
+    // An in-process server would end this process on `exit`: only the connection is closed.
+    if (this.proc) {
+      try {
+        await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await this.conn.sendNotification(ExitNotification.type);
+      } catch { /* already gone */ }
+    }
     this.conn.dispose();
-    if (this.proc.exitCode === null) this.proc.kill();
+    if (this.proc && this.proc.exitCode === null) this.proc.kill();
   }
 }
 

@@ -7,8 +7,9 @@ import { isRuleEnabled, parseSuppressions, severityFor, type LintConfig } from '
 import { RULES, GENERIC_CODES } from './rules';
 import type { Report, Rule, RuleContext } from './rules/types';
 import { LineIndex, compareRanges } from './text';
+import { screenFixes } from './errorRegions';
 import { normalizeVersion, versionIn } from './version';
-import type { Finding, Fix } from './types';
+import type { Finding, Fix, Range } from './types';
 
 export interface AnalyzeOptions {
   /** Normalized or loose version ("5.49"); default: the newest known release. */
@@ -72,6 +73,7 @@ export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {})
   const suppressions = parseSuppressions(text);
   const kept = dropSuperseded(findings).filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line));
   for (const f of kept) f.severity = severityFor(f.code, f.severity, config);
+  if (tree.rootNode.hasError) screenFixes(kept, text, lines, tree);
   return kept.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
 }
 
@@ -81,11 +83,19 @@ function toFinding(rule: Rule, r: Report, lines: LineIndex): Finding {
   const fixes: Fix[] = (r.fixes ?? []).map((f) => ({
     title: f.title,
     safe: f.safe,
-    edits: f.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })),
+    edits: f.edits.map((e) => ({ range: rangeOf(lines, e.start, e.end), newText: e.text })),
   }));
-  const finding: Finding = { code: rule.code, severity: r.severity ?? rule.severity, message: r.message, range: lines.range(start, end), fixes };
-  if (r.related?.length) finding.related = r.related.map((x) => ({ range: lines.range(x.node.startIndex, x.node.endIndex), message: x.message }));
+  const finding: Finding = { code: rule.code, severity: r.severity ?? rule.severity, message: r.message, range: rangeOf(lines, start, end), fixes };
+  if (r.related?.length) finding.related = r.related.map((x) => ({ range: rangeOf(lines, x.node.startIndex, x.node.endIndex), message: x.message }));
   return finding;
+}
+
+/** The LSP range of two offsets. An offset between the \r and \n of a line break (a comment token ends after its \r)
+ *  has no LSP position: it becomes the end of the line's content, as editors and `applyFix` read it. */
+function rangeOf(lines: LineIndex, start: number, end: number): Range {
+  const r = lines.range(start, end);
+  for (const p of [r.start, r.end]) p.character = Math.min(p.character, lines.lineEnd(p.line) - lines.lineStart(p.line));
+  return r;
 }
 
 /** A specific rule (GR001-GR131) wins over the data-driven ones (GR198, GR199, GR207) for the same mistake: a generic

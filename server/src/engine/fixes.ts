@@ -1,5 +1,6 @@
 // Applying fixes: edits to text, and fix-all (safe fixes only, repeated until nothing changes).
 import { analyze, type AnalyzeOptions } from './analyze';
+import { syntaxErrorsOf } from './errorRegions';
 import { LineIndex } from './text';
 import type { Finding, Fix, TextEdit } from './types';
 
@@ -59,11 +60,21 @@ export function safeFixes(findings: Finding[]): Fix[] {
 export function fixAll(text: string, opts: AnalyzeOptions = {}): { text: string; applied: number; findings: Finding[] } {
   let applied = 0;
   let findings = analyze(text, opts);
+  let errors: number | undefined;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = safeFixes(findings);
     if (!fixes.length) break;
-    const r = applyFixes(text, fixes);
+    let r = applyFixes(text, fixes);
     if (!r.applied || r.text === text) break;
+    // Together the fixes must not make the file parse worse either: else keep those that do not alone, if that helps.
+    errors ??= syntaxErrorsOf(text);
+    let after = syntaxErrorsOf(r.text);
+    if (after > errors) {
+      const base = text, limit = errors;
+      r = applyFixes(text, fixes.filter((f) => syntaxErrorsOf(applyFix(base, f)) <= limit));
+      if (!r.applied || r.text === text || (after = syntaxErrorsOf(r.text)) > errors) break;
+    }
+    errors = after;
     text = r.text;
     applied += r.applied;
     findings = analyze(text, opts);

@@ -31,9 +31,16 @@ function unescape(seq: string): string {
 
 export type Literal = string | number | boolean | null | Literal[];
 
+/** Nesting beyond which a list/tuple is not read as a literal (keeps the recursion far from the stack limit). */
+const MAX_LITERAL_DEPTH = 100;
+
 /** A literal value (str, int, float, bool, None, list/tuple of those), else undefined. */
 export function literalValue(node: Node | null | undefined): Literal | undefined {
-  if (!node) return undefined;
+  return literalAt(node, 0);
+}
+
+function literalAt(node: Node | null | undefined, depth: number): Literal | undefined {
+  if (!node || depth > MAX_LITERAL_DEPTH) return undefined;
   node = unwrap(node);
   switch (node.type) {
     case 'string': return stringValue(node);
@@ -46,13 +53,13 @@ export function literalValue(node: Node | null | undefined): Literal | undefined
     case 'false': return false;
     case 'none': return null;
     case 'unary_operator': {
-      const v = literalValue(node.namedChild(0));
+      const v = literalAt(node.namedChild(0), depth + 1);
       return typeof v === 'number' && node.child(0)?.type === '-' ? -v : undefined;
     }
     case 'list': case 'tuple': {
       const out: Literal[] = [];
       for (const c of node.namedChildren) {
-        const v = c && literalValue(c);
+        const v = c && literalAt(c, depth + 1);
         if (v === undefined) return undefined;
         out.push(v);
       }
@@ -64,16 +71,17 @@ export function literalValue(node: Node | null | undefined): Literal | undefined
 
 /** Dotted name of an identifier/attribute chain (`a.b.c`), else undefined. */
 export function dottedName(node: Node): string | undefined {
-  node = unwrap(node);
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const obj = node.childForFieldName('object');
-    const attr = node.childForFieldName('attribute');
+  // Down the chain with a loop, not recursion: a generated `a.b.c...` may be thousands of links long.
+  const attrs: string[] = [];
+  for (let n: Node = unwrap(node); ; ) {
+    if (n.type === 'identifier') return attrs.length ? `${n.text}.${attrs.reverse().join('.')}` : n.text;
+    if (n.type !== 'attribute') return undefined;
+    const obj = n.childForFieldName('object');
+    const attr = n.childForFieldName('attribute');
     if (!obj || !attr) return undefined;
-    const left = dottedName(obj);
-    return left === undefined ? undefined : `${left}.${attr.text}`;
+    attrs.push(attr.text);
+    n = unwrap(obj);
   }
-  return undefined;
 }
 
 /** True when `inner` lies within `outer` (inclusive). */

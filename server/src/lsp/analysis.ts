@@ -25,11 +25,20 @@ export class Analyzer {
   /** Per document: the resolved settings and the file's own version comment they were resolved with. */
   private readonly projects = new Map<string, { comment: string | undefined; resolved: ResolvedSettings }>();
 
+  /** Rules that threw: a broken rule is logged the first time only, not on every keystroke. */
+  private readonly failedRules = new Set<string>();
+
   constructor(
     private readonly docs: DocumentStore,
     private readonly settings: SettingsCache,
     private readonly log: (msg: string) => void,
   ) {}
+
+  private ruleFailed(code: string, uri: string, e: unknown) {
+    if (this.failedRules.has(code)) return;
+    this.failedRules.add(code);
+    this.log(`rule ${code} failed on ${uri} (its later failures are not logged): ${(e as Error)?.stack ?? e}`);
+  }
 
   /** Findings for the document's current version; computed once per version. */
   async analyze(doc: Doc): Promise<Analysis | undefined> {
@@ -46,7 +55,7 @@ export class Analyzer {
       const findings = analyzeTree(doc.currentTree(), doc.text, {
         ...resolved.options,
         lines: doc.lines,
-        onRuleError: (code, e) => this.log(`rule ${code} failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`),
+        onRuleError: (code, e) => this.ruleFailed(code, doc.uri, e),
       });
       result = { version, findings, settings: resolved };
     }

@@ -118,6 +118,16 @@ export class Model {
 
   functionAt(node: Node): FunctionInfo | undefined { return this.fnByNode.get(node.id); }
 
+  private siteById: Map<number, CallSite> | undefined;
+  /** The call site of a `call` node (a map built on first use: searching `calls` per node is quadratic in big files). */
+  callAt(node: Node): CallSite | undefined {
+    if (!this.siteById) {
+      this.siteById = new Map();
+      for (const c of this.calls) this.siteById.set(c.node.id, c);
+    }
+    return this.siteById.get(node.id);
+  }
+
   /** The binding of `name` visible from `scope` at `offset`: the last one before it, else the first after. */
   lookup(name: string, scope: Scope, offset: number): Binding | undefined {
     for (let s: Scope | null = scope; s; s = s.parent) {
@@ -182,8 +192,8 @@ export class Model {
     if (type === 'none') return { node, kind: 'none', items: [] };
     if (type === 'list' || type === 'tuple' || type === 'set') {
       const items: IOItem[] = [];
-      for (let c = n.firstNamedChild; c; c = c.nextNamedSibling) {
-        if (c.type === 'comment') continue;
+      for (const c of n.namedChildren) {
+        if (!c || c.type === 'comment') continue;
         if (c.type === 'list_splat' || c.type === 'parenthesized_list_splat') return { node, kind: 'unknown', items: [] };
         const e = this.entityOf(c, scope);
         items.push({ node: c, component: e?.kind === 'component' ? e.component : null });
@@ -229,6 +239,9 @@ export class Model {
       const obj = node.childForFieldName('object');
       const attr = node.childForFieldName('attribute');
       if (!obj || !attr) continue;
+      // `gr.a.b.NAME` can only resolve to a dotted base: skip it without spelling out a long chain.
+      const inner = unwrap(obj);
+      if (inner.type === 'attribute' && unwrap(inner.childForFieldName('object') ?? inner).type === 'attribute') continue;
       const base = this.pathOf(obj);
       // Only `gradio.NAME` and `gradio.<namespace>.NAME`; `gr.Textbox.update` is the class's attribute.
       if (base === undefined || base.includes('.')) continue;

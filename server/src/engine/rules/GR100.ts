@@ -61,7 +61,7 @@ that later releases removed (\`source=\`, \`shape=\`, ...) are then reported by 
       const target = legacyTarget(path);
       const parent = ref.node.parent;
       const call = parent?.type === 'call' && parent.childForFieldName('function')?.id === ref.node.id
-        ? ctx.model.calls.find((c) => c.node.id === parent.id) : undefined;
+        ? ctx.model.callAt(parent) : undefined;
       const fixes: FixSpec[] = [];
       const object = ref.node.childForFieldName('object')!;
       const base = object.type === 'attribute' ? `${text(ctx, object.childForFieldName('object')!)}.` : gr;

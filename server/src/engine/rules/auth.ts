@@ -121,8 +121,15 @@ export function environmentFix(ctx: RuleContext, auth: AuthValue): FixSpec | und
 
 /** Uses tabs for the body when the file indents with tabs. */
 function indentLike(line: string, text: string): string {
-  if (!/^\t/m.test(text) || /^ {2,}\S/m.test(text)) return line;
+  if (!indentsWithTabs(text)) return line;
   return line.replace(/^( {4})+/, (m) => '\t'.repeat(m.length / 4));
+}
+
+/** The file indents with tabs (and not with spaces). Kept for the last text: a file with many findings asks once. */
+let tabsOf: { text: string; tabs: boolean } | undefined;
+function indentsWithTabs(text: string): boolean {
+  if (tabsOf?.text !== text) tabsOf = { text, tabs: /^\t/m.test(text) && !/^ {2,}\S/m.test(text) };
+  return tabsOf.tabs;
 }
 
 /** Start of the line of `stmt`, moved up over comment lines directly above it (they belong to it). */
@@ -141,10 +148,18 @@ function beforeLeadingComments(text: string, stmt: Node): number {
 /** The line breaks that make two blank lines between the code above `offset` (a line start) and a new top-level
  *  definition; none at the top of the file. */
 function blankLinesBefore(text: string, offset: number, eol: string): string {
-  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
-  lines.pop();
+  // Up from the line of `offset`, one line at a time (splitting everything before it cost the file's length per fix).
+  let end = offset;
+  while (end > 0 && text[end - 1] !== '\n' && text[end - 1] !== '\r') end--;
   let blank = 0;
-  for (let i = lines.length - 1; i >= 0 && !lines[i].trim(); i--) blank++;
-  if (blank === lines.length) return '';
-  return eol.repeat(Math.max(0, 2 - blank));
+  while (end > 0) {
+    let stop = end - 1;
+    if (text[stop] === '\n' && text[stop - 1] === '\r') stop--;
+    let start = stop;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    if (text.slice(start, stop).trim()) return eol.repeat(Math.max(0, 2 - blank));
+    blank++;
+    end = start;
+  }
+  return '';
 }

@@ -51,21 +51,24 @@ export function queueCallsOf(model: Model, app: App): CallSite[] {
   const out = app.queues.map((q) => q.call);
   for (const { call: c, name } of namedQueueCalls(model)) {
     if (out.includes(c)) continue;
-    if (name && app.names.includes(name)) out.push(c);
+    // Inside a function, only the apps that function builds share its names.
+    if (name && app.names.includes(name) && (!c.fn || !app.call || c.fn === app.call.fn)) out.push(c);
   }
   return out;
 }
 
 const queueCallsCache = new WeakMap<Model, { call: CallSite; name: string | undefined }[]>();
 
-/** Every `X.queue(...)` call of the file with its receiver's name, found once per model (a file with many apps
- *  would otherwise look at every call once per app). */
+/** Every `X.queue(...)` call of the file that the model did not link to an app, with its receiver's name, found once
+ *  per model (a file with many apps would otherwise look at every call once per app). A linked call belongs to its
+ *  app only: two builder functions that each name their app `demo` each have their own queue. */
 function namedQueueCalls(model: Model): { call: CallSite; name: string | undefined }[] {
   let out = queueCallsCache.get(model);
   if (!out) {
     out = [];
+    const linked = new Set(model.apps.flatMap((a) => a.queues.map((q) => q.call)));
     for (const c of model.calls) {
-      if (model.methodOf(c)?.name !== 'queue') continue;
+      if (linked.has(c) || model.methodOf(c)?.name !== 'queue') continue;
       out.push({ call: c, name: receiverName(c) });
     }
     queueCallsCache.set(model, out);
