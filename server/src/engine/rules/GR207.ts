@@ -47,6 +47,8 @@ When one event of the component is close to the name used, the quick fix renames
       const classes = ctx.apis.map((a) => classOf(a, e.component.path));
       if (classes.some((c) => !c)) continue;
       if (classes.some((c) => c!.events.includes(event))) continue;
+      // Blocks subclasses (gr.Workflow) and documented methods (`launch`, `render`) are not events.
+      if (classes.some((c) => c!.mro.includes('Blocks') || c!.methods?.[event])) continue;
       const events = new Set(classes.flatMap((c) => c!.events));
       const guess = didYouMean(event, events);
       // A name that is no event anywhere is some other method (`render`, `preprocess`, ...) unless it is a near miss.
