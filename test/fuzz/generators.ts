@@ -24,7 +24,7 @@ export function loadSamples(): Sample[] {
 }
 
 /** Indentation levels of the nested-block cases: more than Python allows (100), fewer than the parser guard's cap. */
-const BLOCK_LEVELS = 250;
+export const BLOCK_LEVELS = 250;
 
 /** Files of one deep construct each, `n` levels deep; all import gradio so that every rule runs. */
 export const DEEP: Record<string, (n: number) => string> = {
