@@ -7,9 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ConfigurationRequest, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
-import { applyFix, initParser, LineIndex, type TextEdit } from '../../server/src/engine';
+import { analyze, applyFix, initParser, LineIndex, resolveSettings, type TextEdit } from '../../server/src/engine';
 import { TestClient, actionEdits } from '../lsp/client';
-import { syntaxErrors } from '../helpers';
+import { memoryHost, syntaxErrors } from '../helpers';
 import { assertRangeInside, excerpt, TIME_BOUND_MS } from './invariants';
 import { junk, loadSamples, mutate, mutation } from './generators';
 
@@ -194,6 +194,7 @@ describe('server: documents closed while they are analyzed', () => {
 type Op =
   | { kind: 'open'; doc: number; sample: number; mutations: Parameters<typeof mutate>[1][] }
   | { kind: 'edit'; doc: number; at: number; len: number; text: string }
+  | { kind: 'batch'; doc: number; edits: { at: number; len: number; text: string }[] }
   | { kind: 'replace'; doc: number; sample: number; mutations: Parameters<typeof mutate>[1][] }
   | { kind: 'stale'; doc: number }
   | { kind: 'past-end'; doc: number; text: string }
@@ -210,6 +211,7 @@ function opArbitrary(samples: number): fc.Arbitrary<Op> {
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('open' as const), doc, sample, mutations }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), doc, at: fc.nat(), len: fc.nat({ max: 40 }), text: fc.oneof(junk, fc.constant('')) }) },
     fc.record({ kind: fc.constant('replace' as const), doc, sample, mutations }),
+    fc.record({ kind: fc.constant('batch' as const), doc, edits: fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 20 }), text: junk }), { minLength: 2, maxLength: 4 }) }),
     fc.record({ kind: fc.constant('stale' as const), doc }),
     fc.record({ kind: fc.constant('past-end' as const), doc, text: junk }),
     fc.record({ kind: fc.constant('close' as const), doc }),
@@ -248,7 +250,18 @@ describe('server: random editing sessions', () => {
           assertRangeInside(lines, x.range, `${x.code} on ${excerpt(m.text)}`);
           for (const r of x.relatedInformation ?? []) assertRangeInside(lines, r.location.range, `${x.code} related`);
         }
+        // The server's incrementally edited tree sees what a fresh parse (the CLI) sees.
+        const path = `/session${session}/doc${d}.py`;
+        const fresh = analyze(m.text, resolveSettings(path, m.text, memoryHost()).options);
+        const key = (code: unknown, r: Range, message: unknown) => `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${message}`;
+        assert.deepEqual(diags.map((x) => key(x.code, x.range, x.message)).sort(), fresh.map((f) => key(f.code, f.range, f.message)).sort(),
+          `the server and a fresh analysis differ on ${excerpt(m.text)}`);
         return diags;
+      };
+      /** Sends changes as the next version of the document (the mirror is updated by the caller). */
+      const send = async (d: number, m: Mirror, contentChanges: ({ range: Range; text: string } | { text: string })[]) => {
+        m.version++;
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(d), version: m.version }, contentChanges });
       };
       const checkEdits = (m: Mirror, edits: TextEdit[], what: string) => {
         const after = applyFix(m.text, { title: what, safe: false, edits });
@@ -267,7 +280,7 @@ describe('server: random editing sessions', () => {
                 await c.open(uri(op.doc), text, version);
                 docs.set(op.doc, { text, version });
               } else {
-                m.version = await c.change(uri(op.doc), text);
+                await send(op.doc, m, [{ text }]);
                 m.text = text;
               }
               break;
@@ -279,8 +292,22 @@ describe('server: random editing sessions', () => {
               const range: Range = op.kind === 'edit'
                 ? lines.range(start, Math.min(m.text.length, start + op.len))
                 : { start: { line: lines.lineCount + 5, character: 3 }, end: { line: lines.lineCount + 9, character: 0 } };
-              m.version = await c.change(uri(op.doc), op.text, range);
+              await send(op.doc, m, [{ range, text: op.text }]);
               m.text = applyChange(m.text, range, op.text);
+              break;
+            }
+            case 'batch': {
+              // Several changes in one notification, each relative to the text the previous one left.
+              if (!m) break;
+              const changes: { range: Range; text: string }[] = [];
+              for (const e of op.edits) {
+                const lines = new LineIndex(m.text);
+                const start = e.at % (m.text.length + 1);
+                const range = lines.range(start, Math.min(m.text.length, start + e.len));
+                changes.push({ range, text: e.text });
+                m.text = applyChange(m.text, range, e.text);
+              }
+              await send(op.doc, m, changes);
               break;
             }
             case 'stale': {
@@ -314,7 +341,7 @@ describe('server: random editing sessions', () => {
               if (!actions.length) break;
               const fixed = checkEdits(m, actionEdits(actions[0]), 'fix-all');
               // Applied, the file has nothing left for fix-all to do.
-              m.version = await c.change(uri(op.doc), fixed);
+              await send(op.doc, m, [{ text: fixed }]);
               m.text = fixed;
               await diagnosticsOf(op.doc, m);
               const again = await timely('fix-all', c.codeActions(uri(op.doc), zero, [], ['source.fixAll.gradio']));
