@@ -96,18 +96,25 @@ function walkDir(root: string, out: string[]) {
   visit(root, []);
 }
 
-function readStdin(): string {
-  return readFileSync(0, 'utf8');
+function readStdin(): { text: string; utf8: boolean } {
+  return decode(readFileSync(0));
+}
+
+/** The text of some bytes, and whether writing it back gives the same bytes: invalid UTF-8 (a Latin-1 comment)
+ *  decodes to U+FFFD, and a fixed file written from that text would lose those bytes. */
+function decode(bytes: Buffer): { text: string; utf8: boolean } {
+  const text = bytes.toString('utf8');
+  return { text, utf8: Buffer.from(text, 'utf8').equals(bytes) };
 }
 
 async function check(argv: string[]): Promise<number> {
   const args = parseCheckArgs(argv);
   await initParser();
   const host = nodeFileHost();
-  const inputs: { display: string; path: string | undefined; text: string }[] = [];
+  const inputs: { display: string; path: string | undefined; text: string; utf8: boolean }[] = [];
   for (const p of args.paths) {
     if (p === '-') {
-      inputs.push({ display: args.stdinFilename ?? '-', path: args.stdinFilename ? resolve(args.stdinFilename) : undefined, text: readStdin() });
+      inputs.push({ display: args.stdinFilename ?? '-', path: args.stdinFilename ? resolve(args.stdinFilename) : undefined, ...readStdin() });
       continue;
     }
     let st;
@@ -115,8 +122,8 @@ async function check(argv: string[]): Promise<number> {
     if (st.isDirectory()) {
       const files: string[] = [];
       walkDir(p, files);
-      for (const f of files) inputs.push({ display: f, path: resolve(f), text: readText(f) });
-    } else inputs.push({ display: p, path: resolve(p), text: readText(p) });
+      for (const f of files) inputs.push({ display: f, path: resolve(f), ...readText(f) });
+    } else inputs.push({ display: p, path: resolve(p), ...readText(p) });
   }
   const results: FileResult[] = [];
   const configErrors = new Set<string>();
@@ -125,7 +132,8 @@ async function check(argv: string[]): Promise<number> {
     for (const e of settings.configErrors) configErrors.add(e);
     let findings: Finding[];
     let text = input.text;
-    if (args.fix) {
+    if (args.fix && !input.utf8) process.stderr.write(`gradio-lint: warning: ${input.display} is not valid UTF-8: no fixes written\n`);
+    if (args.fix && input.utf8) {
       const r = fixAll(text, settings.options);
       if (r.text !== text) {
         text = r.text;
@@ -141,9 +149,9 @@ async function check(argv: string[]): Promise<number> {
   return results.some((r) => r.findings.length) ? 1 : 0;
 }
 
-function readText(path: string): string {
+function readText(path: string): { text: string; utf8: boolean } {
   try {
-    return readFileSync(path, 'utf8');
+    return decode(readFileSync(path));
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
