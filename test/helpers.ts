@@ -1,6 +1,6 @@
 // Shared test helpers: an in-memory file host, syntax-error counting, and fixture expectations.
 import { parse, type FileHost } from '../server/src/engine';
-import type { Node } from '../server/src/engine/parse';
+import type { Node } from 'web-tree-sitter';
 
 /** A FileHost over a map of absolute paths to contents; directories are implied by the paths. */
 export function memoryHost(files: Record<string, string> = {}): FileHost {

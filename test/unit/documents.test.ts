@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initParser, parse, LineIndex } from '../../server/src/engine';
 import { Doc } from '../../server/src/lsp/documents';
-import type { Node } from '../../server/src/engine/parse';
+import type { Node } from 'web-tree-sitter';
 
 /** Every node with its offsets and points. */
 function dump(node: Node, out: string[] = []): string[] {

@@ -1,10 +1,10 @@
 // The engine's hover texts and parameter types (the LSP tests cover the protocol side).
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hoverAt, initParser, Model, parameterTypeHints, parse } from '../../server/src/engine';
+import { hoverAt, initParser, Model, parameterTypeHints, parse, syntaxOf } from '../../server/src/engine';
 
 function model(text: string): Model {
-  return new Model(parse(text).rootNode);
+  return new Model(syntaxOf(parse(text), text).rootNode);
 }
 
 /** `name: type` for every inlay hint of `text` at `version`. */

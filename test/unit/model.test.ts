@@ -1,13 +1,13 @@
 // The Gradio model of one file: aliases, apps, components, listeners (decorators, gr.on, chains), handlers.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { initParser, parse } from '../../server/src/engine';
+import { initParser, parse, syntaxOf } from '../../server/src/engine';
 import { Model } from '../../server/src/engine/model/link';
 
 before(() => initParser());
 
 function model(src: string): Model {
-  return new Model(parse(src).rootNode);
+  return new Model(syntaxOf(parse(src), src).rootNode);
 }
 
 describe('imports', () => {

@@ -2,6 +2,7 @@
 // severity overrides and the one-finding-per-mistake rule.
 import { parse, type Tree } from './parse';
 import { Model } from './model/link';
+import { syntaxOf } from './syntax';
 import { apisAround, NEWEST_VERSION } from './knowledge';
 import { isRuleEnabled, parseSuppressions, severityFor, type LintConfig } from './config';
 import { RULES, GENERIC_CODES } from './rules';
@@ -48,7 +49,8 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
 
 export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {}): Finding[] {
   if (!mayUseGradio(text)) return [];
-  const model = new Model(tree.rootNode);
+  const syntax = syntaxOf(tree, text);
+  const model = new Model(syntax.rootNode);
   // A script that only talks to a Gradio app through gradio_client gets the rules written for it (GR128).
   const clientOnly = !model.usesGradio && importsGradioClient(text);
   if (!model.usesGradio && !clientOnly) return [];
@@ -73,7 +75,7 @@ export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {})
   const suppressions = parseSuppressions(text);
   const kept = dropSuperseded(findings).filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line));
   for (const f of kept) f.severity = severityFor(f.code, f.severity, config);
-  if (tree.rootNode.hasError) screenFixes(kept, text, lines, tree);
+  if (syntax.rootNode.hasError) screenFixes(kept, text, lines, tree);
   return kept.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
 }
 

@@ -1,7 +1,8 @@
 // Fixes never make a file parse worse. In a file with syntax errors a rule's fix may land where the parser had to
 // guess (an ERROR or MISSING node), or change how it recovers (a quote added next to an unbalanced one): such fixes
 // are checked by parsing their result, and dropped when it has more syntax errors than the file has now.
-import { editFor, parse, type Node, type Tree } from './parse';
+import type { Node } from 'web-tree-sitter';
+import { editFor, parse, type Tree } from './parse';
 import type { LineIndex } from './text';
 import type { Finding, TextEdit } from './types';
 

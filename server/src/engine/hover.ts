@@ -42,7 +42,7 @@ export function hoverAt(model: Model, text: string, offset: number, version: str
 function identifierAt(root: Node, offset: number): { node: Node; hovered: Node } | null {
   for (const at of [offset, offset - 1]) {
     if (at < 0) continue;
-    let n = root.descendantForIndex(at, at);
+    let n: Node | null = root.descendantForIndex(at, at);
     if (n?.type === 'identifier') return { node: n, hovered: n };
     while (n && n.type !== 'string' && /^string_|^"$|^'$/.test(n.type)) n = n.parent;
     const kw = n?.type === 'string' ? n.parent : null;

@@ -13,5 +13,6 @@ export * from './config';
 export * from './project';
 export { resolveSettings, type ResolvedSettings, type EditorSettings } from './settings';
 export { Model } from './model/link';
+export { syntaxOf, SyntaxTree, SyntaxNode } from './syntax';
 export { hoverAt, type HoverResult } from './hover';
 export { parameterTypeHints, handlerParams, type TypeHint, type ParamFeeds } from './handlerTypes';

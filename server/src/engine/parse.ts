@@ -3,7 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
 
-export type { Tree, Node, Edit } from 'web-tree-sitter';
+import { useWasmModule } from './syntax';
+
+export type { Tree, Edit } from 'web-tree-sitter';
+/** The engine reads nodes of the JavaScript copy of a tree (syntax.ts), never web-tree-sitter's. */
+export type { SyntaxNode as Node } from './syntax';
 
 let parser: Parser | undefined;
 let language: Language | undefined;
@@ -19,7 +23,10 @@ function locate(file: string, pkg: string): string {
 /** Loads the runtime and the Python grammar once; later calls share the same promise. */
 export function initParser(): Promise<void> {
   ready ??= (async () => {
-    await Parser.init({ locateFile: () => locate('web-tree-sitter.wasm', 'web-tree-sitter') });
+    // The options object becomes the emscripten module: syntax.ts calls its cursor functions directly.
+    const module = { locateFile: () => locate('web-tree-sitter.wasm', 'web-tree-sitter') };
+    await Parser.init(module);
+    useWasmModule(module);
     const python = await Language.load(locate('tree-sitter-python.wasm', 'tree-sitter-python'));
     parser = new Parser();
     parser.setLanguage(python);

@@ -41,8 +41,6 @@ export class Model {
   private readonly methods = new Map<number, MethodOf | null>();
   /** Names that some call grows in place (`x.append(...)`), collected on first need. */
   private grown: Set<string> | undefined;
-  /** Node types by id: linking asks the same nodes (callees, bound values, list items) for their type many times. */
-  private readonly types = new Map<number, string>();
 
   constructor(readonly root: Node, facts: Facts = walk(root)) {
     this.aliases = facts.aliases;
@@ -65,34 +63,22 @@ export class Model {
   pathOf(node: Node): string | undefined {
     const id = node.id;
     let path = this.paths.get(id);
-    if (path === undefined && !this.paths.has(id)) this.paths.set(id, (path = this.resolvePath(this.unwrap(node))));
+    if (path === undefined && !this.paths.has(id)) this.paths.set(id, (path = this.resolvePath(unwrap(node))));
     return path;
   }
 
-  /** `node.type`, kept by id. */
-  private typeOf(node: Node): string {
-    let type = this.types.get(node.id);
-    if (type === undefined) this.types.set(node.id, (type = node.type));
-    return type;
-  }
-
-  /** `unwrap()`, with the types kept. */
-  private unwrap(node: Node): Node {
-    while (this.typeOf(node) === 'parenthesized_expression' && node.namedChildCount === 1) node = node.namedChild(0)!;
-    return node;
-  }
 
   /** `gradioPath` in one look down the chain; the attribute names are read only when its head is a gradio alias. */
   private resolvePath(node: Node): string | undefined {
     const attrs: Node[] = [];
     let n = node;
-    for (let type = this.typeOf(n); type !== 'identifier'; type = this.typeOf(n)) {
+    for (let type = n.type; type !== 'identifier'; type = n.type) {
       if (type !== 'attribute') return undefined;
       const obj = n.childForFieldName('object');
       const attr = n.childForFieldName('attribute');
       if (!obj || !attr) return undefined;
       attrs.push(attr);
-      n = this.unwrap(obj);
+      n = unwrap(obj);
     }
     const base = this.aliases.get(n.text);
     if (base === undefined) return undefined;
@@ -107,7 +93,7 @@ export class Model {
     const id = call.node.id;
     let m = this.methods.get(id);
     if (m === undefined) {
-      if (this.typeOf(call.callee) === 'attribute') {
+      if (call.callee.type === 'attribute') {
         const nameNode = call.callee.childForFieldName('attribute');
         m = { name: nameNode?.text, nameNode, receiver: call.callee.childForFieldName('object') };
       } else m = null;
@@ -145,15 +131,15 @@ export class Model {
   /** What an expression denotes: a component, an app, a listener (its dependency) or a function. */
   entityOf(node: Node | null, scope: Scope, depth = 0): Entity | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
-    node = this.unwrap(node);
-    switch (this.typeOf(node)) {
+    node = unwrap(node);
+    switch (node.type) {
       case 'call': {
         const known = this.byCall.get(node.id);
         if (known) return known;
         const callee = node.childForFieldName('function');
         if (!callee) return undefined;
         // `demo.queue()` returns the app; a local builder function returns what its body returns.
-        if (this.typeOf(callee) === 'attribute' && callee.childForFieldName('attribute')?.text === 'queue') {
+        if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'queue') {
           const inner = this.entityOf(callee.childForFieldName('object'), scope, depth + 1);
           if (inner?.kind === 'app') return inner;
         }
@@ -187,8 +173,8 @@ export class Model {
   /** Resolves `inputs=`/`outputs=` expressions into components. */
   ioOf(node: Node | null, scope: Scope, depth = 0): IO {
     if (!node) return { node: null, kind: 'absent', items: [] };
-    const n = this.unwrap(node);
-    const type = this.typeOf(n);
+    const n = unwrap(node);
+    const type = n.type;
     if (type === 'none') return { node, kind: 'none', items: [] };
     if (type === 'list' || type === 'tuple' || type === 'set') {
       const items: IOItem[] = [];
@@ -223,7 +209,7 @@ export class Model {
       for (const c of this.calls) {
         const m = this.methodOf(c);
         const obj = m?.receiver;
-        if (obj && this.typeOf(obj) === 'identifier' && (m!.name === 'append' || m!.name === 'extend' || m!.name === 'insert' || m!.name === 'add')) this.grown.add(obj.text);
+        if (obj && obj.type === 'identifier' && (m!.name === 'append' || m!.name === 'extend' || m!.name === 'insert' || m!.name === 'add')) this.grown.add(obj.text);
       }
     }
     return this.grown.has(b.name);
@@ -304,7 +290,7 @@ export class Model {
         if (e.kind === 'app' && e.app.kind === 'Interface') this.addListener(call, 'Interface', null, null);
         continue;
       }
-      if (this.typeOf(call.callee) !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
+      if (call.callee.type !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
       // Only `gr.on(...)` and `x.<event>(...)` can ever link: the rest is left out of the passes below.
       if (this.pathOf(call.callee) !== 'on') {
         const m = this.methodOf(call);
@@ -377,10 +363,10 @@ export class Model {
       for (const [name, list] of s.bindings) {
         for (const b of list) {
           if (!b.value || (b.kind !== 'assign' && b.kind !== 'with')) continue;
-          const v = this.unwrap(b.value);
-          const e = this.typeOf(v) === 'call' ? this.byCall.get(v.id) : undefined;
+          const v = unwrap(b.value);
+          const e = v.type === 'call' ? this.byCall.get(v.id) : undefined;
           if (e?.kind === 'component' && !e.component.name) e.component.name = name;
-          else if (this.typeOf(b.value) === 'call' || this.typeOf(b.value) === 'identifier') {
+          else if (b.value.type === 'call' || b.value.type === 'identifier') {
             const app = this.entityOf(b.value, s);
             if (app?.kind === 'app' && !app.app.names.includes(name)) app.app.names.push(name);
           }

@@ -1,6 +1,7 @@
 // The one walk over the syntax tree. It records imports, scopes and bindings, functions, calls with their
 // `with` context, and references to gradio names; `link.ts` then turns these facts into the Gradio model.
 import type { Node } from '../parse';
+import type { SyntaxTree } from '../syntax';
 import { dottedName } from '../tree';
 import type { Assignment, Binding, CallArgs, CallSite, FunctionInfo, Param, Scope, WithFrame } from './types';
 
@@ -58,53 +59,53 @@ const ACTED_ON = [
 ];
 const ACTED_ON_SET: ReadonlySet<string> = new Set(ACTED_ON);
 
-/** The acted-on nodes of a tree in document (pre-)order, found by one pass of tree-sitter itself
- *  (`descendantsOfType`): walking every node from JavaScript, one call into wasm per node and step, cost several
- *  times the parse. Subtrees are index ranges: entry i contains the entries [i + 1, after[i]). */
+/** Per symbol table of a language: 1 for the symbols the walk acts on. */
+const actedOnIds = new WeakMap<readonly string[], Uint8Array>();
+
+function actedOn(names: readonly string[]): Uint8Array {
+  let ids = actedOnIds.get(names);
+  if (!ids) {
+    ids = new Uint8Array(names.length);
+    names.forEach((n, id) => { if (ACTED_ON_SET.has(n)) ids![id] = 1; });
+    actedOnIds.set(names, ids);
+  }
+  return ids;
+}
+
+/** The acted-on nodes of a tree in document (pre-)order, picked from the tree's copy with one pass over its type
+ *  array. Entry k is the node of index `at[k]` in the copy; it contains the entries [k + 1, after[k]). */
 class Flat {
   readonly nodes: Node[] = [];
   readonly types: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly after: number[];
+  private readonly at: number[] = [];
+  readonly after: Int32Array;
+  private readonly tree: SyntaxTree;
 
   constructor(root: Node) {
-    for (const node of root.descendantsOfType(ACTED_ON)) {
-      const type = node.type;
+    const tree = (this.tree = root.tree);
+    const { types, after: subtreeEnd, names } = tree;
+    const acted = actedOn(names);
+    for (let j = root.id + 1, end = subtreeEnd[root.id]; j < end; j++) {
+      if (!acted[types[j]]) continue;
+      const node = tree.node(j);
       // `lambda` and `yield` are keywords too: only the named nodes are expressions.
-      if ((type === 'lambda' || type === 'yield') && !node.isNamed) continue;
+      if (!node.isNamed && (node.type === 'lambda' || node.type === 'yield')) continue;
+      this.at.push(j);
       this.nodes.push(node);
-      this.types.push(type);
-      this.starts.push(node.startIndex);
-      this.ends.push(node.endIndex);
+      this.types.push(node.type);
     }
-    const n = this.nodes.length;
-    this.after = new Array<number>(n).fill(n);
-    const open: number[] = [];
-    for (let i = 0; i < n; i++) {
-      while (open.length && !this.inside(i, open[open.length - 1])) this.after[open.pop()!] = i;
-      open.push(i);
-    }
+    this.after = new Int32Array(this.at.length);
+    for (let k = 0; k < this.at.length; k++) this.after[k] = this.lowerBound(subtreeEnd[this.at[k]]);
   }
 
   get length(): number { return this.nodes.length; }
 
-  /** Entry i lies in entry p (p before i in document order). */
-  private inside(i: number, p: number): boolean {
-    const s = this.starts[i], e = this.ends[i], pe = this.ends[p];
-    if (e > pe) return false;
-    if (s < pe) return true;
-    // A zero-width entry where p ends (only in broken code): ask the tree, from p down (`parent` would search from
-    // the root).
-    return this.nodes[p].childWithDescendant(this.nodes[i]) !== null;
-  }
-
-  /** The first entry starting at or after `offset`. */
-  private lowerBound(offset: number): number {
-    let lo = 0, hi = this.starts.length;
+  /** The first entry whose node index is at or after `index`. */
+  private lowerBound(index: number): number {
+    let lo = 0, hi = this.at.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < offset) lo = mid + 1; else hi = mid;
+      if (this.at[mid] < index) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
@@ -112,27 +113,15 @@ class Flat {
   /** The entries [from, to) that `node` consists of: the node itself when it is acted on, else the acted-on nodes
    *  in it. Kept within `bounds` (the subtree of the entry being visited), so a visit never climbs out of it. */
   rangeOf(node: Node, bounds: [number, number]): [number, number] {
-    const s = node.startIndex, e = node.endIndex;
-    let from = Math.max(this.lowerBound(s), bounds[0]);
-    const acted = ACTED_ON_SET.has(node.type);
-    // Entries that start where the node starts and reach past it enclose it.
-    while (from < bounds[1] && this.starts[from] === s && this.nodes[from].id !== node.id
-      && (this.ends[from] > e || (this.ends[from] === e && (acted || this.encloses(from, node))))) from++;
-    let to = from;
-    while (to < bounds[1] && (this.starts[to] < e || (this.starts[to] === e && this.ends[to] === e && s === e))) to = this.after[to];
-    return [from, Math.min(to, bounds[1])];
-  }
-
-  /** Entry i has exactly the range of `node`: it encloses the node (broken code only), or it is the node's only
-   *  content (a body that is one call). Asked from the entry down: `parent` would search from the root. */
-  private encloses(i: number, node: Node): boolean {
-    return this.nodes[i].childWithDescendant(node) !== null;
+    const from = Math.max(this.lowerBound(node.id), bounds[0]);
+    const to = Math.min(this.lowerBound(this.tree.after[node.id]), bounds[1]);
+    return [from, Math.max(from, to)];
   }
 
   /** The entry of an acted-on node, if it is in the list. */
   indexOf(node: Node, bounds: [number, number]): number {
-    const [from, to] = this.rangeOf(node, bounds);
-    return from < to && this.nodes[from].id === node.id ? from : -1;
+    const k = this.lowerBound(node.id);
+    return k >= bounds[0] && k < bounds[1] && this.at[k] === node.id ? k : -1;
   }
 }
 

@@ -1,0 +1,359 @@
+// A JavaScript copy of a tree-sitter tree, made in one pass over it. Every question web-tree-sitter's `Node`
+// answers (`type`, `text`, a field, a child, the parent) is a call into its wasm module that allocates a new object
+// per answer; the model and the rules ask hundreds of thousands of them, which cost several times the parse. The
+// copy costs about a third of the parse, and after it every question is an array lookup.
+//
+// The copy is the nodes in document (pre-)order in typed arrays: node i's subtree is [i, after[i]), its first child
+// (if any) is i + 1, its next sibling is after[i] (when that is still inside the parent).
+import type { Language, Tree } from 'web-tree-sitter';
+
+/** tree-sitter's symbol for ERROR nodes. */
+const ERROR_SYMBOL = 0xffff;
+
+const NAMED = 1;
+const MISSING = 2;
+/** The node is an ERROR or MISSING node or contains one. */
+const HAS_ERROR = 4;
+
+/** What a language's symbols are called and whether they are named, looked up once per language. */
+interface Symbols {
+  names: string[];
+  named: Uint8Array;
+  fieldIds: Map<string, number>;
+}
+const symbolsOf = new WeakMap<Language, Symbols>();
+
+function symbols(language: Language): Symbols {
+  let s = symbolsOf.get(language);
+  if (!s) {
+    const names = language.types.map((t) => t ?? '');
+    const named = new Uint8Array(names.length);
+    for (let id = 0; id < names.length; id++) named[id] = language.nodeTypeIsNamed(id) ? 1 : 0;
+    const fieldIds = new Map<string, number>();
+    language.fields.forEach((f, id) => { if (f) fieldIds.set(f, id); });
+    symbolsOf.set(language, (s = { names, named, fieldIds }));
+  }
+  return s;
+}
+
+/** The steps of one walk over a tree: move, then read the node the cursor is on. */
+interface Cursor {
+  first(): boolean;
+  next(): boolean;
+  up(): boolean;
+  typeId(): number;
+  fieldId(): number;
+  start(): number;
+  end(): number;
+  missing(): boolean;
+  close(): void;
+}
+
+/** The wasm functions of web-tree-sitter's module that the fast cursor calls. */
+interface WasmCursorApi {
+  _ts_init(): number;
+  HEAP32: Int32Array;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+}
+const WASM_FUNCTIONS = [
+  '_ts_init', '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_current_node_is_missing_wasm',
+] as const;
+
+let wasm: WasmCursorApi | null = null;
+
+/** Hands over web-tree-sitter's emscripten module (the options object given to `Parser.init` becomes it). With it
+ *  the walk calls the cursor functions directly: web-tree-sitter's `TreeCursor` copies the cursor in and out of the
+ *  module's transfer buffer around every call, which made the walk several times slower. Without it (a
+ *  web-tree-sitter whose internals differ) the walk uses the public `TreeCursor`, same result. */
+export function useWasmModule(module: object | null): void {
+  const m = module as Partial<Record<string, unknown>> | null;
+  wasm = m && WASM_FUNCTIONS.every((f) => typeof m[f] === 'function') && m.HEAP32 instanceof Int32Array
+    ? m as unknown as WasmCursorApi : null;
+}
+
+/** The public TreeCursor. */
+function publicCursor(tree: Tree): Cursor {
+  const c = tree.walk();
+  return {
+    first: () => c.gotoFirstChild(), next: () => c.gotoNextSibling(), up: () => c.gotoParent(),
+    typeId: () => c.nodeTypeId, fieldId: () => c.currentFieldId, start: () => c.startIndex, end: () => c.endIndex,
+    missing: () => c.nodeIsMissing, close: () => c.delete(),
+  };
+}
+
+/** The same cursor driven through the module's functions. They read the cursor from the transfer buffer and the
+ *  moves write it back there, so it is copied in once, out once, and nothing else may use the buffer meanwhile
+ *  (the walk is synchronous). */
+function wasmCursor(tree: Tree, m: WasmCursorApi): Cursor | null {
+  const c = tree.walk();
+  const words = c as unknown as Record<number, unknown>;
+  const ptr = (tree as unknown as Record<number, unknown>)[0];
+  if (typeof ptr !== 'number' || ![0, 1, 2, 3].every((k) => typeof words[k] === 'number')) { c.delete(); return null; }
+  const buffer = m._ts_init() >> 2;
+  for (let k = 0; k < 4; k++) m.HEAP32[buffer + k] = words[k] as number;
+  return {
+    first: () => m._ts_tree_cursor_goto_first_child_wasm(ptr) === 1,
+    next: () => m._ts_tree_cursor_goto_next_sibling_wasm(ptr) === 1,
+    up: () => m._ts_tree_cursor_goto_parent_wasm(ptr) === 1,
+    typeId: () => m._ts_tree_cursor_current_node_type_id_wasm(ptr),
+    fieldId: () => m._ts_tree_cursor_current_field_id_wasm(ptr),
+    start: () => m._ts_tree_cursor_start_index_wasm(ptr),
+    end: () => m._ts_tree_cursor_end_index_wasm(ptr),
+    missing: () => m._ts_tree_cursor_current_node_is_missing_wasm(ptr) === 1,
+    close: () => {
+      // The cursor's stack may have been reallocated: hand its current words back before it is freed.
+      for (let k = 0; k < 4; k++) words[k] = m.HEAP32[buffer + k];
+      c.delete();
+    },
+  };
+}
+
+export class SyntaxTree {
+  readonly count: number;
+  readonly types: Uint16Array;
+  readonly fields: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly parents: Int32Array;
+  /** Node i's subtree is the nodes [i, after[i]). */
+  readonly after: Int32Array;
+  readonly flags: Uint8Array;
+  readonly names: readonly string[];
+  private readonly fieldIds: ReadonlyMap<string, number>;
+  private readonly nodes: (SyntaxNode | undefined)[];
+
+  private constructor(readonly text: string, count: number, sym: Symbols) {
+    this.count = count;
+    this.types = new Uint16Array(count);
+    this.fields = new Uint16Array(count);
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.parents = new Int32Array(count);
+    this.after = new Int32Array(count);
+    this.flags = new Uint8Array(count);
+    this.names = sym.names;
+    this.fieldIds = sym.fieldIds;
+    this.nodes = new Array(count);
+  }
+
+  /** Copies `tree`, parsed from `text` (through the public TreeCursor when asked: tests compare the two ways). */
+  static copy(tree: Tree, text: string, viaPublicApi = false): SyntaxTree {
+    const root = tree.rootNode;
+    const count = root.descendantCount;
+    const sym = symbols(tree.language);
+    const broken = root.hasError;
+    const fast = !viaPublicApi && wasm && wasmCursor(tree, wasm);
+    let copy = new SyntaxTree(text, count, sym);
+    // A fast walk that does not see exactly the tree's nodes (a web-tree-sitter that changed underneath) is redone
+    // the public way.
+    if (!fast || !copy.fill(fast, sym, broken)) {
+      if (fast) copy = new SyntaxTree(text, count, sym);
+      if (!copy.fill(publicCursor(tree), sym, broken)) throw new Error('syntax tree copy: node count mismatch');
+    }
+    return copy;
+  }
+
+  /** Records every node in pre-order; false when the walk did not see exactly `count` nodes. */
+  private fill(c: Cursor, sym: Symbols, broken: boolean): boolean {
+    const { types, fields, starts, ends, parents, after, flags, count } = this;
+    const named = sym.named;
+    let i = 0;
+    const record = (parent: number): number => {
+      if (i >= count) throw new RangeError('more nodes than counted');
+      const t = c.typeId();
+      types[i] = t;
+      fields[i] = c.fieldId();
+      starts[i] = c.start();
+      ends[i] = c.end();
+      parents[i] = parent;
+      flags[i] = (t === ERROR_SYMBOL || named[t] ? NAMED : 0) | (broken && c.missing() ? MISSING : 0);
+      return i++;
+    };
+    try {
+      let cur = record(-1);
+      walk: for (;;) {
+        if (c.first()) { cur = record(cur); continue; }
+        for (;;) {
+          after[cur] = i;
+          if (c.next()) { cur = record(parents[cur]); break; }
+          if (!c.up()) break walk;
+          cur = parents[cur];
+        }
+      }
+    } catch (e) {
+      if (e instanceof RangeError) return false;
+      throw e;
+    } finally {
+      c.close();
+    }
+    if (i !== count) return false;
+    if (broken) {
+      for (let j = count - 1; j > 0; j--) {
+        if (types[j] === ERROR_SYMBOL || flags[j] & (MISSING | HAS_ERROR)) flags[parents[j]] |= HAS_ERROR;
+      }
+    }
+    return true;
+  }
+
+  get rootNode(): SyntaxNode {
+    return this.node(0);
+  }
+
+  /** The node object of index i (one per index: the same object each time). */
+  node(i: number): SyntaxNode {
+    return this.nodes[i] ??= new SyntaxNode(this, i);
+  }
+
+  fieldId(name: string): number {
+    return this.fieldIds.get(name) ?? -1;
+  }
+}
+
+/** One node of a SyntaxTree, with the part of web-tree-sitter's `Node` interface the engine uses. `id` is the
+ *  node's index: unique within its tree. */
+export class SyntaxNode {
+  private _children?: SyntaxNode[];
+  private _named?: SyntaxNode[];
+
+  constructor(readonly tree: SyntaxTree, readonly id: number) {}
+
+  get type(): string {
+    const t = this.tree.types[this.id];
+    return t === ERROR_SYMBOL ? 'ERROR' : this.tree.names[t] || 'ERROR';
+  }
+  get isNamed(): boolean { return (this.tree.flags[this.id] & NAMED) !== 0; }
+  get isError(): boolean { return this.tree.types[this.id] === ERROR_SYMBOL; }
+  get isMissing(): boolean { return (this.tree.flags[this.id] & MISSING) !== 0; }
+  get hasError(): boolean { return this.isError || (this.tree.flags[this.id] & (MISSING | HAS_ERROR)) !== 0; }
+  get startIndex(): number { return this.tree.starts[this.id]; }
+  get endIndex(): number { return this.tree.ends[this.id]; }
+  get text(): string { return this.tree.text.slice(this.tree.starts[this.id], this.tree.ends[this.id]); }
+
+  get parent(): SyntaxNode | null {
+    const p = this.tree.parents[this.id];
+    return p < 0 ? null : this.tree.node(p);
+  }
+
+  get children(): SyntaxNode[] {
+    if (!this._children) {
+      const { after } = this.tree;
+      const out: SyntaxNode[] = [];
+      for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) out.push(this.tree.node(j));
+      this._children = out;
+    }
+    return this._children;
+  }
+  get namedChildren(): SyntaxNode[] {
+    return this._named ??= this.children.filter((c) => c.isNamed);
+  }
+  get childCount(): number { return this.children.length; }
+  get namedChildCount(): number { return this.namedChildren.length; }
+  child(i: number): SyntaxNode | null { return this.children[i] ?? null; }
+  namedChild(i: number): SyntaxNode | null { return this.namedChildren[i] ?? null; }
+
+  get firstChild(): SyntaxNode | null {
+    return this.tree.after[this.id] > this.id + 1 ? this.tree.node(this.id + 1) : null;
+  }
+  get lastChild(): SyntaxNode | null {
+    const c = this.children;
+    return c[c.length - 1] ?? null;
+  }
+  get firstNamedChild(): SyntaxNode | null {
+    const { after, flags } = this.tree;
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if (flags[j] & NAMED) return this.tree.node(j);
+    return null;
+  }
+
+  get nextSibling(): SyntaxNode | null {
+    const { after, parents } = this.tree;
+    const p = parents[this.id], n = after[this.id];
+    return p >= 0 && n < after[p] ? this.tree.node(n) : null;
+  }
+  get nextNamedSibling(): SyntaxNode | null {
+    const { after, parents, flags } = this.tree;
+    const p = parents[this.id];
+    if (p < 0) return null;
+    for (let j = after[this.id], end = after[p]; j < end; j = after[j]) if (flags[j] & NAMED) return this.tree.node(j);
+    return null;
+  }
+  get previousSibling(): SyntaxNode | null {
+    const siblings = this.parent?.children ?? [];
+    const k = siblings.indexOf(this);
+    return k > 0 ? siblings[k - 1] : null;
+  }
+  get previousNamedSibling(): SyntaxNode | null {
+    for (let s = this.previousSibling; s; s = s.previousSibling) if (s.isNamed) return s;
+    return null;
+  }
+
+  childForFieldName(name: string): SyntaxNode | null {
+    const f = this.tree.fieldId(name);
+    const { after, fields } = this.tree;
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if (fields[j] === f) return this.tree.node(j);
+    return null;
+  }
+  childrenForFieldName(name: string): SyntaxNode[] {
+    const f = this.tree.fieldId(name);
+    return this.children.filter((c) => this.tree.fields[c.id] === f);
+  }
+
+  /** The child whose subtree holds `descendant` (the descendant itself when it is a child); null if none does. */
+  childWithDescendant(descendant: SyntaxNode): SyntaxNode | null {
+    if (descendant.tree !== this.tree) return null;
+    const { after } = this.tree;
+    const d = descendant.id;
+    for (let j = this.id + 1, end = after[this.id]; j < end && j <= d; j = after[j]) if (d < after[j]) return this.tree.node(j);
+    return null;
+  }
+
+  /** Nodes of the given types in this node's subtree (the node itself excluded), in document order. */
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = new Set(typeof types === 'string' ? [types] : types);
+    const { types: ids, names } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let j = this.id + 1, end = this.tree.after[this.id]; j < end; j++) {
+      const t = ids[j];
+      if (wanted.has(t === ERROR_SYMBOL ? 'ERROR' : names[t] || 'ERROR')) out.push(this.tree.node(j));
+    }
+    return out;
+  }
+
+  /** The smallest node in this subtree that spans [start, end], as tree-sitter's `descendantForIndex`. */
+  descendantForIndex(start: number, end = start): SyntaxNode {
+    const { after, starts, ends } = this.tree;
+    let node = this.id;
+    for (let descended = true; descended; ) {
+      descended = false;
+      for (let j = node + 1, stop = after[node]; j < stop; j = after[j]) {
+        if (ends[j] < end || (ends[j] <= start && starts[j] !== ends[j])) continue;
+        if (start < starts[j]) break;
+        node = j;
+        descended = true;
+        break;
+      }
+    }
+    return this.tree.node(node);
+  }
+
+  equals(other: SyntaxNode): boolean {
+    return other.tree === this.tree && other.id === this.id;
+  }
+}
+
+const copies = new WeakMap<Tree, SyntaxTree>();
+
+/** The copy of `tree` (parsed from `text`), made once per tree. */
+export function syntaxOf(tree: Tree, text: string): SyntaxTree {
+  let s = copies.get(tree);
+  if (!s || s.text !== text) copies.set(tree, (s = SyntaxTree.copy(tree, text)));
+  return s;
+}
