@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-nodejs';
-import { analyze, analyzeTree, initParser, parse } from '../server/src/engine';
+import { analyze, initParser, parse, type AnalysisState } from '../server/src/engine';
+import { analyzeDoc } from '../server/src/lsp/analysis';
 import { Doc } from '../server/src/lsp/documents';
 import { TestClient } from '../test/lsp/client';
 import { generateApp } from './generate';
@@ -81,6 +82,7 @@ function measure(w: Workload, ruff: Workspace, reps: number, warmup = 5): Row {
   let inserted = false;
   const passes = { parse: [] as Timing[], analyze: [] as Timing[], edit: [] as Timing[], ruff: [] as Timing[] };
   let findings = 0;
+  const states: ({ state: AnalysisState; generation: number } | undefined)[] = docs.map(() => undefined);
   for (const d of docs) d.currentTree();
   // Warm-up (JIT, wasm tiers, caches), then measured passes; the four measurements are interleaved so that a load
   // spike on the machine hits all of them alike.
@@ -95,7 +97,7 @@ function measure(w: Workload, ruff: Workspace, reps: number, warmup = 5): Row {
           ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
           : { range: { start: at, end: at }, text: 'x' };
         d.applyChanges([change], version);
-        analyzeTree(d.currentTree(), d.text, { lines: d.lines });
+        states[i] = { state: analyzeDoc(d, states[i], {}), generation: d.generation };
       });
     });
     inserted = !inserted;

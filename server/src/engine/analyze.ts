@@ -2,7 +2,7 @@
 // severity overrides and the one-finding-per-mistake rule.
 import { parse, type Tree } from './parse';
 import { Model } from './model/link';
-import { syntaxOf } from './syntax';
+import { syntaxOf, type SyntaxTree } from './syntax';
 import { apisAround, NEWEST_VERSION } from './knowledge';
 import { isRuleEnabled, parseSuppressions, severityFor, type LintConfig } from './config';
 import { RULES, GENERIC_CODES } from './rules';
@@ -48,30 +48,82 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
 }
 
 export function analyzeTree(tree: Tree, text: string, opts: AnalyzeOptions = {}): Finding[] {
-  if (!mayUseGradio(text)) return [];
+  return analyzeWithState(tree, text, opts).findings;
+}
+
+const models = new WeakMap<SyntaxTree, Model>();
+
+/** The model of a tree's copy, built once per copy (the analysis, hovers and inlay hints share it). */
+export function modelOf(syntax: SyntaxTree): Model {
+  let m = models.get(syntax);
+  if (!m) models.set(syntax, (m = new Model(syntax.rootNode)));
+  return m;
+}
+
+/** What an analysis concluded, kept so that the next version of the document can reuse it (incremental.ts). */
+export interface AnalysisState {
+  findings: Finding[];
+  /** Absent when the file was not analyzed (no gradio, or an unparsable text). */
+  syntax?: SyntaxTree;
+  model?: Model;
+  /** What each rule reported, before suppressions and severity settings. */
+  reports?: RuleReport[];
+  /** The options the rules ran with. */
+  key?: OptionsKey;
+}
+
+/** The options that decide which rules run and what they see. */
+export interface OptionsKey { version: string; config: LintConfig | undefined; isSpace: boolean; rules: readonly Rule[] | undefined }
+
+export function analyzeWithState(tree: Tree, text: string, opts: AnalyzeOptions = {}): AnalysisState {
+  if (!mayUseGradio(text)) return { findings: [] };
   const syntax = syntaxOf(tree, text);
-  const model = new Model(syntax.rootNode);
+  const model = modelOf(syntax);
   // A script that only talks to a Gradio app through gradio_client gets the rules written for it (GR128).
   const clientOnly = !model.usesGradio && importsGradioClient(text);
-  if (!model.usesGradio && !clientOnly) return [];
+  if (!model.usesGradio && !clientOnly) return { findings: [] };
   const config = opts.config ?? {};
   const version = normalizeVersion(opts.targetVersion ?? config.targetVersion) ?? NEWEST_VERSION;
   const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
-  const apis = apisAround(version);
-  const findings: Finding[] = [];
-  for (const rule of opts.rules ?? RULES) {
-    if (!isRuleEnabled(rule.code, config) || !versionIn(version, rule.versions)) continue;
-    if (clientOnly && !rule.gradioClient) continue;
+  const rules = (opts.rules ?? RULES).filter((rule) => isRuleEnabled(rule.code, config) && versionIn(version, rule.versions)
+    && (!clientOnly || rule.gradioClient));
+  const reports = runRules(rules, { lines, syntax, model, version, opts });
+  const key: OptionsKey = { version, config: opts.config, isSpace: opts.isSpace ?? false, rules: opts.rules };
+  return { findings: findingsOf(reports, text, lines, tree, syntax, config), syntax, model, reports, key };
+}
+
+export type RuleReport = { rule: Rule; report: Report };
+
+/** Runs `rules` over the model; a rule that throws is reported to `onRuleError` and the others still run. */
+export function runRules(rules: readonly Rule[], on: { lines: LineIndex; syntax: SyntaxTree; model: Model; version: string; opts: AnalyzeOptions }): RuleReport[] {
+  const { syntax, opts } = on;
+  const apis = apisAround(on.version);
+  const reports: RuleReport[] = [];
+  for (const rule of rules) {
     const ctx: RuleContext = {
-      text, lines, model, version, apis, isSpace: opts.isSpace ?? false,
-      report: (r) => findings.push(toFinding(rule, r, lines)),
+      // A rule that reads the text directly is run again after any edit (incremental.ts): the copy notes it.
+      get text() { return syntax.text; },
+      lines: on.lines, model: on.model, version: on.version, apis, isSpace: opts.isSpace ?? false,
+      report: (report) => reports.push({ rule, report }),
     };
+    syntax.readingAs(rule.code);
     try {
       rule.check(ctx);
     } catch (error) {
       opts.onRuleError?.(rule.code, error);
+    } finally {
+      syntax.readingAs(null);
     }
   }
+  return reports;
+}
+
+/** The reports as findings: suppressions, severity settings, the one-finding-per-mistake rule, fix screening in
+ *  broken files, document order. */
+export function findingsOf(
+  reports: readonly RuleReport[], text: string, lines: LineIndex, tree: Tree, syntax: SyntaxTree, config: LintConfig,
+): Finding[] {
+  const findings = reports.map(({ rule, report }) => toFinding(rule, report, lines));
   const suppressions = parseSuppressions(text);
   const kept = dropSuperseded(findings).filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line));
   for (const f of kept) f.severity = severityFor(f.code, f.severity, config);

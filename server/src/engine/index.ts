@@ -1,7 +1,8 @@
 // The engine's public surface: the LSP server, the CLI and the tests import from here only.
 export { initParser, parse, editFor, isParserReady } from './parse';
 export type { Tree, Edit } from './parse';
-export { analyze, analyzeTree, mayUseGradio, type AnalyzeOptions } from './analyze';
+export { analyze, analyzeTree, analyzeWithState, modelOf, mayUseGradio, type AnalyzeOptions, type AnalysisState } from './analyze';
+export { analyzeChange, type TreeChange } from './incremental';
 export { applyFix, applyFixes, fixAll, safeFixes, MAX_FIX_PASSES } from './fixes';
 export { RULES, ruleByCode } from './rules';
 export type { Rule } from './rules/types';

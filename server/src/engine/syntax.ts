@@ -138,7 +138,19 @@ export class SyntaxTree {
    *  per node cost more than the rest of the copy's allocations. */
   private readonly made: (SyntaxNode | undefined)[][] = [];
 
-  private constructor(readonly text: string, count: number, sym: Symbols) {
+  /** The text the tree was parsed from (read through `text`, which counts as reading all of it). */
+  private source: string;
+  /** The text read through nodes, as [start, end) pairs, flat; `readAll` once something read the whole text. An
+   *  edit inside text nobody read cannot change what was concluded from the tree (see incremental.ts). */
+  private reads: number[] = [];
+  private readAll = false;
+  /** Who reads the whole text now (a rule's code), and the rules that did: those can be run again after an edit.
+   *  A whole-text read by anyone else (the model, a hover) counts as readAll. */
+  private reader: string | null = null;
+  readonly textReaders = new Set<string>();
+
+  private constructor(text: string, count: number, sym: Symbols) {
+    this.source = text;
     this.count = count;
     // One buffer for all the columns: 21 bytes a node.
     const buffer = new ArrayBuffer(count * 21);
@@ -224,7 +236,55 @@ export class SyntaxTree {
   fieldId(name: string): number {
     return this.fieldIds.get(name) ?? -1;
   }
+
+  /** True when the copy is of `text` (without counting it as read). */
+  isOf(text: string): boolean {
+    return this.source === text;
+  }
+
+  /** The whole text (as far as anyone can tell, all of it is read). */
+  get text(): string {
+    if (this.reader) this.textReaders.add(this.reader);
+    else this.readAll = true;
+    return this.source;
+  }
+
+  /** Whole-text reads from now on are by `reader` (null: by nobody in particular). */
+  readingAs(reader: string | null): void {
+    this.reader = reader;
+  }
+
+  /** The text of [start, end), noted as read. */
+  textOf(start: number, end: number): string {
+    if (this.reads.length < MAX_READS) this.reads.push(start, end);
+    else this.readAll = true;
+    return this.source.slice(start, end);
+  }
+
+  /** True when text in [start, end) may have been read (through a node or as the whole text). */
+  wasRead(start: number, end: number): boolean {
+    if (this.readAll) return true;
+    const r = this.reads;
+    for (let k = 0; k < r.length; k += 2) if (r[k] < end && r[k + 1] > start) return true;
+    return false;
+  }
+
+  /** Shifts the copy to a new text that differs from the old one only inside leaf `leaf`, which grew by `delta`
+   *  code units; the caller has checked that the tree's shape is unchanged. Text read after the leaf shifts too. */
+  shiftAfterLeaf(leaf: number, delta: number, text: string): void {
+    const { starts, ends, parents, count } = this;
+    const oldEnd = ends[leaf];
+    ends[leaf] += delta;
+    for (let p = parents[leaf]; p >= 0; p = parents[p]) ends[p] += delta;
+    for (let j = leaf + 1; j < count; j++) { starts[j] += delta; ends[j] += delta; }
+    const r = this.reads;
+    for (let k = 0; k < r.length; k += 2) if (r[k] >= oldEnd) { r[k] += delta; r[k + 1] += delta; }
+    this.source = text;
+  }
 }
+
+/** Read ranges kept per copy; past this the whole text counts as read. */
+const MAX_READS = 1 << 20;
 
 /** One node of a SyntaxTree, with the part of web-tree-sitter's `Node` interface the engine uses. `id` is the
  *  node's index: unique within its tree. */
@@ -244,7 +304,7 @@ export class SyntaxNode {
   get hasError(): boolean { return this.isError || (this.tree.flags[this.id] & (MISSING | HAS_ERROR)) !== 0; }
   get startIndex(): number { return this.tree.starts[this.id]; }
   get endIndex(): number { return this.tree.ends[this.id]; }
-  get text(): string { return this.tree.text.slice(this.tree.starts[this.id], this.tree.ends[this.id]); }
+  get text(): string { return this.tree.textOf(this.tree.starts[this.id], this.tree.ends[this.id]); }
 
   get parent(): SyntaxNode | null {
     const p = this.tree.parents[this.id];
@@ -362,6 +422,11 @@ const copies = new WeakMap<Tree, SyntaxTree>();
 /** The copy of `tree` (parsed from `text`), made once per tree. */
 export function syntaxOf(tree: Tree, text: string): SyntaxTree {
   let s = copies.get(tree);
-  if (!s || s.text !== text) copies.set(tree, (s = SyntaxTree.copy(tree, text)));
+  if (!s || !s.isOf(text)) copies.set(tree, (s = SyntaxTree.copy(tree, text)));
   return s;
+}
+
+/** Registers `copy` as the copy of `tree` (a copy shifted to a re-parsed tree of the same shape). */
+export function adoptCopy(tree: Tree, copy: SyntaxTree): void {
+  copies.set(tree, copy);
 }

@@ -1,7 +1,7 @@
 // Analysis of open documents: settings and project facts resolved per document, findings cached per version,
 // work debounced for large files and abandoned when a newer version arrives.
 import { fileURLToPath } from 'node:url';
-import { analyzeTree, mayUseGradio, resolveSettings, versionFromComment, type Finding, type ResolvedSettings } from '../engine';
+import { analyzeChange, mayUseGradio, resolveSettings, versionFromComment, type AnalysisState, type AnalyzeOptions, type Finding, type ResolvedSettings } from '../engine';
 import { nodeFileHost } from '../engine/nodeHost';
 import type { Doc, DocumentStore } from './documents';
 import type { ServerSettings, SettingsCache } from './settings';
@@ -20,8 +20,18 @@ export function debounceFor(doc: Doc): number {
   return doc.text.length > 400_000 ? 150 : doc.text.length > 100_000 ? 50 : 0;
 }
 
+/** Analyzes the document's current tree, reusing `previous` (the analysis of the tree before it) when the one edit
+ *  between them cannot have changed it. */
+export function analyzeDoc(doc: Doc, previous: { state: AnalysisState; generation: number } | undefined, opts: AnalyzeOptions): AnalysisState {
+  const tree = doc.currentTree();
+  const change = previous && previous.generation + 1 === doc.generation ? doc.lastChange : undefined;
+  return analyzeChange(previous?.state, change, tree, doc.text, { ...opts, lines: doc.lines });
+}
+
 export class Analyzer {
   private readonly results = new Map<string, Analysis>();
+  /** Per document: the last analysis and the tree generation it was of, for the next one to reuse. */
+  private readonly states = new Map<string, { state: AnalysisState; generation: number }>();
   /** Per document: the resolved settings and the file's own version comment they were resolved with. */
   private readonly projects = new Map<string, { comment: string | undefined; resolved: ResolvedSettings }>();
 
@@ -52,12 +62,9 @@ export class Analyzer {
     if (!s.enable || !mayUseGradio(doc.text)) result = { version, findings: [], settings: null };
     else {
       const resolved = this.project(doc, s);
-      const findings = analyzeTree(doc.currentTree(), doc.text, {
-        ...resolved.options,
-        lines: doc.lines,
-        onRuleError: (code, e) => this.ruleFailed(code, doc.uri, e),
-      });
-      result = { version, findings, settings: resolved };
+      const state = analyzeDoc(doc, this.states.get(doc.uri), { ...resolved.options, onRuleError: (code, e) => this.ruleFailed(code, doc.uri, e) });
+      this.states.set(doc.uri, { state, generation: doc.generation });
+      result = { version, findings: state.findings, settings: resolved };
     }
     this.results.set(doc.uri, result);
     return result;
@@ -78,12 +85,14 @@ export class Analyzer {
 
   forget(uri: string) {
     this.results.delete(uri);
+    this.states.delete(uri);
     this.projects.delete(uri);
   }
 
   /** Settings or project files changed: everything must be recomputed. */
   invalidateAll() {
     this.results.clear();
+    this.states.clear();
     this.projects.clear();
   }
 }

@@ -1,13 +1,21 @@
 // Open documents with their text and their incrementally maintained syntax tree. Edits are applied to the old
 // tree as they arrive (cheap); the re-parse happens once, when the document is next analyzed.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { editFor, LineIndex, parse, type Tree } from '../engine';
+import { editFor, LineIndex, parse, type Tree, type TreeChange } from '../engine';
+
+type Edit = Omit<TreeChange, 'changed'>;
 
 export class Doc {
   private tree: Tree | null = null;
   /** The tree matches `text` (no edits pending since the last parse). */
   private treeFresh = false;
   private lineIndex: LineIndex | null = null;
+  /** Edits since the last parse; null once the whole text was replaced. */
+  private edits: Edit[] | null = [];
+  /** Parses so far: the tree of generation g + 1 is the tree of generation g re-parsed after `lastChange`. */
+  generation = 0;
+  /** What changed between the previous tree and the current one, when it was one edit (see incremental.ts). */
+  lastChange: TreeChange | undefined;
 
   constructor(readonly uri: string, public text: string, public version: number) {}
 
@@ -18,6 +26,7 @@ export class Doc {
   applyChanges(changes: TextDocumentContentChangeEvent[], version: number) {
     for (const change of changes) {
       if (!('range' in change)) {
+        this.edits = null;
         this.text = change.text;
         this.tree?.delete();
         this.tree = null;
@@ -29,6 +38,7 @@ export class Doc {
       const end = Math.max(start, lines.offsetAt(change.range.end));
       // The points come from the line index the offsets were computed with: no scan of the text per keystroke.
       this.tree?.edit(editFor(this.text, start, end, change.text, { start: lines.treePoint(start), oldEnd: lines.treePoint(end) }));
+      this.edits?.push({ start, oldEnd: end, inserted: change.text, removed: this.text.slice(start, end) });
       this.text = this.text.slice(0, start) + change.text + this.text.slice(end);
       this.lineIndex = null;
     }
@@ -40,9 +50,13 @@ export class Doc {
   currentTree(): Tree {
     if (!this.tree || !this.treeFresh) {
       const next = parse(this.text, this.tree);
+      const one = this.tree && this.edits?.length === 1 ? this.edits[0] : undefined;
+      this.lastChange = one && { ...one, changed: this.tree!.getChangedRanges(next) };
       this.tree?.delete();
       this.tree = next;
       this.treeFresh = true;
+      this.edits = [];
+      this.generation++;
     }
     return this.tree;
   }

@@ -224,11 +224,9 @@ export function removeKeyword(kw: KeywordArg): OffsetEdit {
   return ownLines(kw.node) ?? removeArgument(kw.node);
 }
 
-const sources = new WeakMap<object, string>();
+/** The whole text of the node's file. */
 function sourceOf(node: Node): string {
-  let s = sources.get(node.tree);
-  if (s === undefined) sources.set(node.tree, (s = node.tree.rootNode.text));
-  return s;
+  return node.tree.text;
 }
 
 /** The line range of an argument written on lines of its own: `    name=value,  # comment\n`. */

@@ -1,0 +1,84 @@
+// Re-analysis after an edit. Most keystrokes land inside a token nobody looked at (a label, a docstring, a
+// comment) and leave the tree's shape as it was: then every question the model and the rules asked gets the same
+// answer, so their conclusions stand and only move with the text. The copy of the tree is shifted in place and the
+// findings are rebuilt from the same reports; anything else is analyzed afresh.
+//
+// "Nobody looked at": the copy notes every text read through a node, and any read of the whole text (syntax.ts).
+// "Same shape": as many nodes as before, tree-sitter reports no changed range outside the edited token, and that
+// token is a leaf of the same type where it was, longer or shorter by what was typed.
+import type { Tree } from './parse';
+import { analyzeWithState, findingsOf, runRules, type AnalysisState, type AnalyzeOptions } from './analyze';
+import { RULES } from './rules';
+import { NEWEST_VERSION } from './knowledge';
+import { LineIndex } from './text';
+import { adoptCopy, type SyntaxTree } from './syntax';
+import { normalizeVersion } from './version';
+
+/** One edit between the previous analysis's text and this one, as the document store saw it. */
+export interface TreeChange {
+  /** [start, oldEnd) of the old text was replaced by `inserted` (offsets in UTF-16 code units). */
+  start: number;
+  oldEnd: number;
+  inserted: string;
+  removed: string;
+  /** tree-sitter's changed ranges between the old tree and the re-parsed one (offsets of the new text). */
+  changed: readonly { startIndex: number; endIndex: number }[];
+}
+
+/** The analysis of `tree` (parsed from `text`), reusing `previous` when `change` is all that happened since. */
+export function analyzeChange(previous: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree, text: string,
+  opts: AnalyzeOptions = {}): AnalysisState {
+  return (previous && change && reuse(previous, change, tree, text, opts)) || analyzeWithState(tree, text, opts);
+}
+
+function reuse(prev: AnalysisState, change: TreeChange, tree: Tree, text: string, opts: AnalyzeOptions): AnalysisState | undefined {
+  const { syntax, model, reports, key } = prev;
+  // Only a full analysis of a file that uses gradio (the client-only check reads the whole text).
+  if (!syntax || !model?.usesGradio || !reports || !key) return undefined;
+  const version = normalizeVersion(opts.targetVersion ?? opts.config?.targetVersion) ?? NEWEST_VERSION;
+  if (key.version !== version || key.config !== opts.config || key.isSpace !== (opts.isSpace ?? false) || key.rules !== opts.rules) return undefined;
+  // Line breaks typed or deleted move lines: positions of everything after would change in two ways.
+  if (/[\r\n]/.test(change.inserted) || /[\r\n]/.test(change.removed)) return undefined;
+  const delta = change.inserted.length - change.removed.length;
+  const root = tree.rootNode;
+  if (syntax.rootNode.hasError || root.hasError || root.descendantCount !== syntax.count) return undefined;
+  const leaf = editedLeaf(syntax, change, tree, delta);
+  if (leaf < 0) return undefined;
+  const start = syntax.starts[leaf], end = syntax.ends[leaf];
+  if (change.changed.some((r) => r.startIndex < start || r.endIndex > end + delta)) return undefined;
+  if (syntax.wasRead(start, end)) return undefined;
+  // Rules that read the text directly run again; the others' reports stand, moved with the text. An offset a rule
+  // computed inside the token would need the rule again too.
+  const again = syntax.textReaders;
+  const kept = reports.filter(({ rule }) => !again.has(rule.code));
+  const inside = (x: number | undefined) => x !== undefined && x > start && x < end;
+  for (const { report } of kept) {
+    if (inside(report.start) || inside(report.end)) return undefined;
+    if (report.fixes?.some((f) => f.edits.some((e) => inside(e.start) || inside(e.end)))) return undefined;
+  }
+  const shift = (x: number) => (x >= end ? x + delta : x);
+  for (const { report } of kept) {
+    if (report.start !== undefined) report.start = shift(report.start);
+    if (report.end !== undefined) report.end = shift(report.end);
+    for (const f of report.fixes ?? []) for (const e of f.edits) { e.start = shift(e.start); e.end = shift(e.end); }
+  }
+  syntax.shiftAfterLeaf(leaf, delta, text);
+  adoptCopy(tree, syntax);
+  const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
+  const rerun = (opts.rules ?? RULES).filter((r) => again.has(r.code));
+  const all = rerun.length ? [...kept, ...runRules(rerun, { lines, syntax, model, version, opts })] : kept;
+  return { findings: findingsOf(all, text, lines, tree, syntax, opts.config ?? {}), syntax, model, reports: all, key };
+}
+
+/** The leaf of the old copy that the edit changed, when the new tree has it, of the same type, at the same start,
+ *  `delta` longer; else -1. An insertion where two tokens meet could belong to either. */
+function editedLeaf(syntax: SyntaxTree, change: TreeChange, tree: Tree, delta: number): number {
+  const { starts, ends, after, types } = syntax;
+  const at = syntax.rootNode.descendantForIndex(change.start, change.oldEnd).id;
+  for (const c of [at, at - 1]) {
+    if (c < 0 || after[c] !== c + 1 || starts[c] > change.start || ends[c] < change.oldEnd || starts[c] === ends[c]) continue;
+    const n = tree.rootNode.descendantForIndex(starts[c], ends[c] + delta);
+    if (n && n.startIndex === starts[c] && n.endIndex === ends[c] + delta && n.typeId === types[c] && n.childCount === 0) return c;
+  }
+  return -1;
+}
