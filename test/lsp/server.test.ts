@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyze, initParser } from '../../server/src/engine';
 import { TestClient, applyTextEdits, actionEdits } from './client';
 
 const APP = `import gradio as gr
@@ -27,7 +28,7 @@ const uri = TestClient.uri(appPath);
 
 describe('push diagnostics', () => {
   let c: TestClient;
-  before(async () => { c = await TestClient.start(); });
+  before(async () => { c = await TestClient.start(); await initParser(); });
   after(() => c.stop());
 
   it('publishes findings with code, link, source and fixes in data', async () => {
@@ -50,6 +51,32 @@ describe('push diagnostics', () => {
     const v = await c.change(uri, ', name', { start: { line: 9, character: 26 }, end: { line: 9, character: 26 } });
     const diags = await c.waitForDiagnostics(uri, v);
     assert.deepEqual(diags.map((d) => d.code).sort(), ['GR199', 'GR199']);
+  });
+
+  it('in a large file: a label edit carries the analysis over, a structural edit waits for the delay; both exact', async () => {
+    // Over 100 kB (a debounced file), with a finding whose position moves when the label grows.
+    const big = `${APP.replace('demo.launch(frobnicate=True)\n', '')}${'x = 1  # padding line for a large file\n'.repeat(3000)}demo.launch(frobnicate=True)\n`;
+    const bigUri = TestClient.uri(join(dir, 'big.py'));
+    await c.open(bigUri, big);
+    await c.waitForDiagnostics(bigUri, 1, 30_000);
+    const label = { line: 6, character: big.split('\n')[6].indexOf('"Name') + 1 };
+    const lastLine = big.split('\n').length - 2;
+    let current = big;
+    for (const [text, range] of [
+      ['Your ', { start: label, end: label }],
+      ['', { start: label, end: { line: label.line, character: label.character + 5 } }],
+      [', name', { start: { line: 9, character: 26 }, end: { line: 9, character: 26 } }],
+    ] as const) {
+      const v = await c.change(bigUri, text, range);
+      const diags = await c.waitForDiagnostics(bigUri, v, 30_000);
+      current = applyTextEdits(current, [{ range, newText: text }]);
+      const fresh = analyze(current).map((f) => `${f.code} ${JSON.stringify(f.range)}`);
+      assert.deepEqual(diags.map((d) => `${d.code} ${JSON.stringify(d.range)}`), fresh, `after ${JSON.stringify(text)}`);
+      assert.ok(diags.some((d) => d.range.start.line === lastLine));
+    }
+    const diags = await c.waitForDiagnostics(bigUri, 4);
+    assert.deepEqual(diags.map((d) => d.code).sort(), ['GR199', 'GR199']);
+    await c.close(bigUri);
   });
 
   it('offers each finding\'s fixes and a suppression as quick fixes', async () => {

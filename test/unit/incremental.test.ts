@@ -57,7 +57,7 @@ function check(text: string, seed: number, steps: number, opts: AnalyzeOptions =
     const typed = del ? '' : chars[Math.floor(rnd() * chars.length)];
     doc.applyChanges([{ range, text: typed }], step + 2);
     const before = prev.state.syntax;
-    const state = analyzeDoc(doc, prev, opts);
+    const state: AnalysisState = analyzeDoc(doc, prev, opts);
     if (before && state.syntax === before) reused++;
     prev = { state, generation: doc.generation };
     assert.deepEqual(state.findings, analyze(doc.text, opts),

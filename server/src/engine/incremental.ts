@@ -28,10 +28,14 @@ export interface TreeChange {
 /** The analysis of `tree` (parsed from `text`), reusing `previous` when `change` is all that happened since. */
 export function analyzeChange(previous: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree, text: string,
   opts: AnalyzeOptions = {}): AnalysisState {
-  return (previous && change && reuse(previous, change, tree, text, opts)) || analyzeWithState(tree, text, opts);
+  return reuseAnalysis(previous, change, tree, text, opts) ?? analyzeWithState(tree, text, opts);
 }
 
-function reuse(prev: AnalysisState, change: TreeChange, tree: Tree, text: string, opts: AnalyzeOptions): AnalysisState | undefined {
+/** The previous analysis carried over to `tree`, when `change` cannot have changed it; else undefined (and nothing
+ *  was changed). */
+export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree, text: string,
+  opts: AnalyzeOptions = {}): AnalysisState | undefined {
+  if (!prev || !change) return undefined;
   const { syntax, model, reports, key } = prev;
   // Only a full analysis of a file that uses gradio (the client-only check reads the whole text).
   if (!syntax || !model?.usesGradio || !reports || !key) return undefined;

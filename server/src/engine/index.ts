@@ -2,7 +2,7 @@
 export { initParser, parse, editFor, isParserReady } from './parse';
 export type { Tree, Edit } from './parse';
 export { analyze, analyzeTree, analyzeWithState, modelOf, mayUseGradio, type AnalyzeOptions, type AnalysisState } from './analyze';
-export { analyzeChange, type TreeChange } from './incremental';
+export { analyzeChange, reuseAnalysis, type TreeChange } from './incremental';
 export { applyFix, applyFixes, fixAll, safeFixes, MAX_FIX_PASSES } from './fixes';
 export { RULES, ruleByCode } from './rules';
 export type { Rule } from './rules/types';

@@ -1,7 +1,7 @@
 // Analysis of open documents: settings and project facts resolved per document, findings cached per version,
 // work debounced for large files and abandoned when a newer version arrives.
 import { fileURLToPath } from 'node:url';
-import { analyzeChange, mayUseGradio, resolveSettings, versionFromComment, type AnalysisState, type AnalyzeOptions, type Finding, type ResolvedSettings } from '../engine';
+import { analyzeChange, mayUseGradio, reuseAnalysis, resolveSettings, versionFromComment, type AnalysisState, type AnalyzeOptions, type Finding, type ResolvedSettings } from '../engine';
 import { nodeFileHost } from '../engine/nodeHost';
 import type { Doc, DocumentStore } from './documents';
 import type { ServerSettings, SettingsCache } from './settings';
@@ -21,11 +21,14 @@ export function debounceFor(doc: Doc): number {
 }
 
 /** Analyzes the document's current tree, reusing `previous` (the analysis of the tree before it) when the one edit
- *  between them cannot have changed it. */
-export function analyzeDoc(doc: Doc, previous: { state: AnalysisState; generation: number } | undefined, opts: AnalyzeOptions): AnalysisState {
+ *  between them cannot have changed it. With `reuseOnly`, undefined instead of a full analysis. */
+export function analyzeDoc(doc: Doc, previous: { state: AnalysisState; generation: number } | undefined, opts: AnalyzeOptions): AnalysisState;
+export function analyzeDoc(doc: Doc, previous: { state: AnalysisState; generation: number } | undefined, opts: AnalyzeOptions, reuseOnly: boolean): AnalysisState | undefined;
+export function analyzeDoc(doc: Doc, previous: { state: AnalysisState; generation: number } | undefined, opts: AnalyzeOptions, reuseOnly = false): AnalysisState | undefined {
   const tree = doc.currentTree();
   const change = previous && previous.generation + 1 === doc.generation ? doc.lastChange : undefined;
-  return analyzeChange(previous?.state, change, tree, doc.text, { ...opts, lines: doc.lines });
+  const o = { ...opts, lines: doc.lines };
+  return reuseOnly ? reuseAnalysis(previous?.state, change, tree, doc.text, o) : analyzeChange(previous?.state, change, tree, doc.text, o);
 }
 
 export class Analyzer {
@@ -50,8 +53,9 @@ export class Analyzer {
     this.log(`rule ${code} failed on ${uri} (its later failures are not logged): ${(e as Error)?.stack ?? e}`);
   }
 
-  /** Findings for the document's current version; computed once per version. */
-  async analyze(doc: Doc): Promise<Analysis | undefined> {
+  /** Findings for the document's current version; computed once per version. With `reuseOnly`, only when the last
+   *  analysis carries over (cheap), else undefined. */
+  async analyze(doc: Doc, reuseOnly = false): Promise<Analysis | undefined> {
     const cached = this.results.get(doc.uri);
     if (cached?.version === doc.version) return cached;
     const version = doc.version;
@@ -62,7 +66,8 @@ export class Analyzer {
     if (!s.enable || !mayUseGradio(doc.text)) result = { version, findings: [], settings: null };
     else {
       const resolved = this.project(doc, s);
-      const state = analyzeDoc(doc, this.states.get(doc.uri), { ...resolved.options, onRuleError: (code, e) => this.ruleFailed(code, doc.uri, e) });
+      const state = analyzeDoc(doc, this.states.get(doc.uri), { ...resolved.options, onRuleError: (code, e) => this.ruleFailed(code, doc.uri, e) }, reuseOnly);
+      if (!state) return undefined;
       this.states.set(doc.uri, { state, generation: doc.generation });
       result = { version, findings: state.findings, settings: resolved };
     }

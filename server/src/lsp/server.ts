@@ -40,17 +40,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   }
 
-  async function publish(doc: Doc) {
-    const a = await analyzer.analyze(doc);
-    if (!a || docs.get(doc.uri) !== doc || a.version !== doc.version) return;
+  /** Publishes the findings of the document's current version. With `reuseOnly`, only when the last analysis
+   *  carries over to it (cheap): false when it does not. */
+  async function publish(doc: Doc, reuseOnly = false): Promise<boolean> {
+    const a = await analyzer.analyze(doc, reuseOnly);
+    if (!a) return false;
+    if (docs.get(doc.uri) !== doc || a.version !== doc.version) return true;
     await connection.sendDiagnostics({ uri: doc.uri, version: a.version, diagnostics: a.findings.map((f) => toDiagnostic(doc.uri, f)) });
+    return true;
   }
 
-  /** Push mode: analyze after a short, size-dependent delay; a newer change cancels the pending one. */
+  /** Push mode: analyze at once. In a large file an edit the last analysis cannot absorb is analyzed after a
+   *  size-dependent pause in the typing; a newer change cancels what is pending. */
   function schedule(doc: Doc) {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(guard('diagnostics', undefined, () => { timers.delete(doc.uri); return publish(doc); }), debounceFor(doc)));
+    const delay = debounceFor(doc);
+    const run = (ms: number, reuseOnly: boolean) => timers.set(doc.uri, setTimeout(guard('diagnostics', undefined, async () => {
+      timers.delete(doc.uri);
+      const version = doc.version;
+      if (!(await publish(doc, reuseOnly)) && reuseOnly && docs.get(doc.uri) === doc && doc.version === version) run(delay, false);
+    }), ms));
+    run(0, delay > 0);
   }
 
   function refreshAll() {
