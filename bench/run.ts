@@ -3,9 +3,11 @@
 // median of repeated runs of
 //   parse    tree-sitter parse alone
 //   analyze  analyze(): parse + model + every rule
-//   edit     a one-character edit applied the way the server does it (Doc.applyChanges edits the old tree,
-//            currentTree() re-parses incrementally, analyzeTree() builds the model and runs the rules)
+//   edit     a one-character edit in a label, applied the way the server does it (Doc.applyChanges edits the old
+//            tree, currentTree() re-parses incrementally, analyzeDoc() reuses the previous analysis when the edit
+//            cannot change it, else analyzes afresh)
 //   ruff     Ruff's check of the same text (@astral-sh/ruff-wasm-nodejs, its default settings), the reference
+//   name edit  the same for a one-character edit in a variable's name: always a full analysis
 // then the language server itself (dist/server.js --stdio, push diagnostics, default settings): didChange to
 // publishDiagnostics latency at 1k and 10k lines, cold start to first diagnostics, and the server's memory while 200
 // documents are opened and closed (three rounds). Prints a table and writes bench/results.json.
@@ -65,22 +67,40 @@ function editPoint(text: string): { line: number; character: number } {
   return { line: mid, character: lines[mid]?.length ?? 0 };
 }
 
+/** Where the other one-character edit goes: before the name a component is bound to, nearest the middle
+ *  (`    box = gr.Textbox(` becomes `    xbox = ...`): the model changes, nothing can be reused. */
+function nameEditPoint(text: string): { line: number; character: number } | undefined {
+  const lines = text.split('\n');
+  const mid = lines.length >> 1;
+  for (let d = 0; d < lines.length; d++) {
+    for (const l of [mid + d, mid - d]) {
+      const m = /^(\s*)[a-z_]\w* = gr\.[A-Z]/.exec(lines[l] ?? '');
+      if (m) return { line: l, character: m[1].length };
+    }
+  }
+  return undefined;
+}
+
 interface Workload { name: string; texts: string[]; lines: number; nominal?: number }
 interface Row {
   name: string; lines: number; nominal?: number; files: number; findings: number;
   /** Medians of wall time. */
   parseMs: number; analyzeMs: number; editMs: number; ruffMs: number;
+  /** The edit in a name (a full re-analysis). */
+  editNameMs: number;
   /** Medians of CPU time. */
-  cpu: { parseMs: number; analyzeMs: number; editMs: number; ruffMs: number };
+  cpu: { parseMs: number; analyzeMs: number; editMs: number; ruffMs: number; editNameMs: number };
 }
 
 /** Measures one workload (one text, or a corpus of files measured as one pass over all of them). */
 function measure(w: Workload, ruff: Workspace, reps: number, warmup = 5): Row {
   const docs = w.texts.map((t, i) => new Doc(`file:///bench/${i}.py`, t, 1));
   const points = w.texts.map(editPoint);
+  const named = w.texts.flatMap((t, i) => { const at = nameEditPoint(t); return at ? [{ doc: new Doc(`file:///bench/n${i}.py`, t, 1), at }] : []; });
+  const namedStates: ({ state: AnalysisState; generation: number } | undefined)[] = named.map(() => undefined);
   let version = 1;
   let inserted = false;
-  const passes = { parse: [] as Timing[], analyze: [] as Timing[], edit: [] as Timing[], ruff: [] as Timing[] };
+  const passes = { parse: [] as Timing[], analyze: [] as Timing[], edit: [] as Timing[], ruff: [] as Timing[], editName: [] as Timing[] };
   let findings = 0;
   const states: ({ state: AnalysisState; generation: number } | undefined)[] = docs.map(() => undefined);
   for (const d of docs) d.currentTree();
@@ -100,17 +120,26 @@ function measure(w: Workload, ruff: Workspace, reps: number, warmup = 5): Row {
         states[i] = { state: analyzeDoc(d, states[i], {}), generation: d.generation };
       });
     });
+    const n = time(() => {
+      named.forEach(({ doc, at }, i) => {
+        const change = inserted
+          ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
+          : { range: { start: at, end: at }, text: 'x' };
+        doc.applyChanges([change], version);
+        namedStates[i] = { state: analyzeDoc(doc, namedStates[i], {}), generation: doc.generation };
+      });
+    });
     inserted = !inserted;
     const r = time(() => { for (const t of w.texts) ruff.check(t); });
     if (rep < 0) continue;
-    passes.parse.push(p); passes.analyze.push(a); passes.edit.push(e); passes.ruff.push(r);
+    passes.parse.push(p); passes.analyze.push(a); passes.edit.push(e); passes.ruff.push(r); passes.editName.push(n);
   }
-  for (const d of docs) d.dispose();
-  const [p, a, e, r] = [passes.parse, passes.analyze, passes.edit, passes.ruff].map(medianOf);
+  for (const d of [...docs, ...named.map((x) => x.doc)]) d.dispose();
+  const [p, a, e, r, n] = [passes.parse, passes.analyze, passes.edit, passes.ruff, passes.editName].map(medianOf);
   return {
     name: w.name, lines: w.lines, nominal: w.nominal, files: w.texts.length, findings,
-    parseMs: p.wall, analyzeMs: a.wall, editMs: e.wall, ruffMs: r.wall,
-    cpu: { parseMs: p.cpu, analyzeMs: a.cpu, editMs: e.cpu, ruffMs: r.cpu },
+    parseMs: p.wall, analyzeMs: a.wall, editMs: e.wall, ruffMs: r.wall, editNameMs: n.wall,
+    cpu: { parseMs: p.cpu, analyzeMs: a.cpu, editMs: e.cpu, ruffMs: r.cpu, editNameMs: n.cpu },
   };
 }
 
@@ -230,12 +259,12 @@ async function main() {
   const lsp = skipLsp ? undefined : await lspBench(apps);
   const benchPeakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
 
-  const header = ['workload', 'lines', 'parse ms', 'analyze ms', 'analyze/parse', 'edit ms', 'ruff ms', 'edit/ruff'];
+  const header = ['workload', 'lines', 'parse ms', 'analyze ms', 'analyze/parse', 'edit ms', 'ruff ms', 'edit/ruff', 'name edit ms'];
   const cell = (wall: number, cpu: number) => `${wall.toFixed(1)} (${cpu.toFixed(1)})`;
   const table = [...rows, ...corpusRows].map((r) => [
     r.files > 1 ? `${r.name} (${r.files} files)` : r.name, String(r.lines), cell(r.parseMs, r.cpu.parseMs), cell(r.analyzeMs, r.cpu.analyzeMs),
     `${(r.analyzeMs / r.parseMs).toFixed(2)} (${(r.cpu.analyzeMs / r.cpu.parseMs).toFixed(2)})`, cell(r.editMs, r.cpu.editMs), cell(r.ruffMs, r.cpu.ruffMs),
-    `${(r.editMs / r.ruffMs).toFixed(2)} (${(r.cpu.editMs / r.cpu.ruffMs).toFixed(2)})`,
+    `${(r.editMs / r.ruffMs).toFixed(2)} (${(r.cpu.editMs / r.cpu.ruffMs).toFixed(2)})`, cell(r.editNameMs, r.cpu.editNameMs),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
@@ -268,8 +297,8 @@ async function main() {
   console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, Ruff ${Workspace.version()}`);
 
   const results = {
-    sizes: rows.map((r) => ({ lines: r.nominal, actualLines: r.lines, parseMs: r.parseMs, analyzeMs: r.analyzeMs, editMs: r.editMs, ruffMs: r.ruffMs, cpu: r.cpu })),
-    corpora: corpusRows.map((r) => ({ dir: r.name.replace(/^corpus /, ''), files: r.files, lines: r.lines, parseMs: r.parseMs, analyzeMs: r.analyzeMs, editMs: r.editMs, ruffMs: r.ruffMs, cpu: r.cpu })),
+    sizes: rows.map((r) => ({ lines: r.nominal, actualLines: r.lines, parseMs: r.parseMs, analyzeMs: r.analyzeMs, editMs: r.editMs, ruffMs: r.ruffMs, editNameMs: r.editNameMs, cpu: r.cpu })),
+    corpora: corpusRows.map((r) => ({ dir: r.name.replace(/^corpus /, ''), files: r.files, lines: r.lines, parseMs: r.parseMs, analyzeMs: r.analyzeMs, editMs: r.editMs, ruffMs: r.ruffMs, editNameMs: r.editNameMs, cpu: r.cpu })),
     lsp: lsp && { changeToDiagnosticsMs: lsp.changeToDiagnosticsMs, coldStartMs: lsp.coldStartMs, openClose200: lsp.openClose200 },
     // The language server's peak resident size over the LSP runs (the benchmark process's own peak beside it).
     peakRssMb: lsp?.serverPeakRssMb ?? benchPeakRssMb,

@@ -142,7 +142,8 @@ export class SyntaxTree {
   private source: string;
   /** The text read through nodes, as [start, end) pairs, flat; `readAll` once something read the whole text. An
    *  edit inside text nobody read cannot change what was concluded from the tree (see incremental.ts). */
-  private reads: number[] = [];
+  private reads = new Int32Array(64);
+  private readCount = 0;
   private readAll = false;
   /** Who reads the whole text now (a rule's code), and the rules that did: those can be run again after an edit.
    *  A whole-text read by anyone else (the model, a hover) counts as readAll. */
@@ -256,16 +257,35 @@ export class SyntaxTree {
 
   /** The text of [start, end), noted as read. */
   textOf(start: number, end: number): string {
-    if (this.reads.length < MAX_READS) this.reads.push(start, end);
-    else this.readAll = true;
+    this.noteRead(start, end);
     return this.source.slice(start, end);
+  }
+
+  private noteRead(start: number, end: number): void {
+    let r = this.reads;
+    const n = this.readCount;
+    // Reads come mostly in document order: one that meets the last is merged into it.
+    if (n > 0 && start <= r[n - 1] && end >= r[n - 2]) {
+      if (start < r[n - 2]) r[n - 2] = start;
+      if (end > r[n - 1]) r[n - 1] = end;
+      return;
+    }
+    if (n === r.length) {
+      if (n >= MAX_READS) { this.readAll = true; return; }
+      const grown = new Int32Array(n * 2);
+      grown.set(r);
+      this.reads = r = grown;
+    }
+    r[n] = start;
+    r[n + 1] = end;
+    this.readCount = n + 2;
   }
 
   /** True when text in [start, end) may have been read (through a node or as the whole text). */
   wasRead(start: number, end: number): boolean {
     if (this.readAll) return true;
     const r = this.reads;
-    for (let k = 0; k < r.length; k += 2) if (r[k] < end && r[k + 1] > start) return true;
+    for (let k = 0; k < this.readCount; k += 2) if (r[k] < end && r[k + 1] > start) return true;
     return false;
   }
 
@@ -278,13 +298,13 @@ export class SyntaxTree {
     for (let p = parents[leaf]; p >= 0; p = parents[p]) ends[p] += delta;
     for (let j = leaf + 1; j < count; j++) { starts[j] += delta; ends[j] += delta; }
     const r = this.reads;
-    for (let k = 0; k < r.length; k += 2) if (r[k] >= oldEnd) { r[k] += delta; r[k + 1] += delta; }
+    for (let k = 0; k < this.readCount; k += 2) if (r[k] >= oldEnd) { r[k] += delta; r[k + 1] += delta; }
     this.source = text;
   }
 }
 
-/** Read ranges kept per copy; past this the whole text counts as read. */
-const MAX_READS = 1 << 20;
+/** Read ranges kept per copy (two numbers each); past this the whole text counts as read. */
+const MAX_READS = 1 << 24;
 
 /** One node of a SyntaxTree, with the part of web-tree-sitter's `Node` interface the engine uses. `id` is the
  *  node's index: unique within its tree. */
