@@ -134,9 +134,6 @@ export class SyntaxTree {
   readonly flags: Uint8Array;
   readonly names: readonly string[];
   private readonly fieldIds: ReadonlyMap<string, number>;
-  /** Node objects made so far, in chunks of 256 indices: most nodes are never asked for, and one array of a slot
-   *  per node cost more than the rest of the copy's allocations. */
-  private readonly made: (SyntaxNode | undefined)[][] = [];
 
   /** The text the tree was parsed from (read through `text`, which counts as reading all of it). */
   private source: string;
@@ -228,10 +225,10 @@ export class SyntaxTree {
     return this.node(0);
   }
 
-  /** The node object of index i (one per index: the same object each time). */
+  /** A node object for index i. A new one each time, as web-tree-sitter's: kept, every node asked for lived as long
+   *  as the copy, and collecting them cost more than making them again. Compare nodes by `id`. */
   node(i: number): SyntaxNode {
-    const chunk = this.made[i >> 8] ??= new Array<SyntaxNode | undefined>(256);
-    return chunk[i & 255] ??= new SyntaxNode(this, i);
+    return new SyntaxNode(this, i);
   }
 
   fieldId(name: string): number {
@@ -375,7 +372,7 @@ export class SyntaxNode {
   }
   get previousSibling(): SyntaxNode | null {
     const siblings = this.parent?.children ?? [];
-    const k = siblings.indexOf(this);
+    const k = siblings.findIndex((c) => c.id === this.id);
     return k > 0 ? siblings[k - 1] : null;
   }
   get previousNamedSibling(): SyntaxNode | null {

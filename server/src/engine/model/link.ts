@@ -37,8 +37,8 @@ export class Model {
   private readonly fnByNode = new Map<number, FunctionInfo>();
   /** pathOf answers by node id: the same callees are asked about by the linking steps and by many rules. */
   private readonly paths = new Map<number, string | undefined>();
-  /** `x.method` of attribute callees, by call node id (null: the callee is not an attribute). */
-  private readonly methods = new Map<number, MethodOf | null>();
+  /** `x.method` of attribute callees, by call site (null: the callee is not an attribute). */
+  private readonly methods = new WeakMap<CallSite, MethodOf | null>();
   /** Names that some call grows in place (`x.append(...)`), collected on first need. */
   private grown: Set<string> | undefined;
 
@@ -90,16 +90,25 @@ export class Model {
   /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. Looked up once
    *  per call and shared by the linking and the rules (each look is several calls into wasm). */
   methodOf(call: CallSite): MethodOf | null {
-    const id = call.node.id;
-    let m = this.methods.get(id);
+    let m = this.methods.get(call);
     if (m === undefined) {
       if (call.callee.type === 'attribute') {
         const nameNode = call.callee.childForFieldName('attribute');
         m = { name: nameNode?.text, nameNode, receiver: call.callee.childForFieldName('object') };
       } else m = null;
-      this.methods.set(id, m);
+      this.methods.set(call, m);
     }
     return m;
+  }
+
+  private byDecorator: Map<number, Listener> | undefined;
+  /** The listener a decorator registers (`@btn.click(...)`), if it is one. */
+  listenerOfDecorator(decorator: Node): Listener | undefined {
+    if (!this.byDecorator) {
+      this.byDecorator = new Map();
+      for (const l of this.listeners) if (l.call.decorator) this.byDecorator.set(l.call.decorator.id, l);
+    }
+    return this.byDecorator.get(decorator.id);
   }
 
   functionAt(node: Node): FunctionInfo | undefined { return this.fnByNode.get(node.id); }

@@ -17,7 +17,7 @@ export function signatureIsReliable(model: Model, fn: FunctionInfo): boolean {
     if (expr.type === 'call') expr = expr.childForFieldName('function') ?? expr;
     const name = expr.text.replace(/\s+/g, '');
     if (TRANSPARENT_DECORATORS.test(name)) continue;
-    if (model.listeners.some((l) => l.call.decorator?.id === d.id)) continue;
+    if (model.listenerOfDecorator(d)) continue;
     return false;
   }
   return true;

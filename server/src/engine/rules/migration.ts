@@ -120,15 +120,28 @@ export function keywordHits(ctx: RuleContext, classes: readonly string[], keywor
     }
     return v;
   };
-  for (const g of ctx.model.gradioCalls) {
-    const kws = g.call.args.keywords;
-    if (!kws.size) continue;
-    for (const name of keywords) {
-      const kw = kws.get(name);
-      if (kw && wanted(g.path, name)) out.push({ call: g.call, path: g.path, kw });
-    }
-  }
+  const index = keywordIndex(ctx.model);
+  for (const name of keywords) for (const hit of index.get(name) ?? []) if (wanted(hit.path, name)) out.push(hit);
   return out.sort((a, b) => a.kw.node.startIndex - b.kw.node.startIndex);
+}
+
+const keywordIndexes = new WeakMap<Model, Map<string, KeywordHit[]>>();
+
+/** Every keyword argument of a gradio call, by keyword: the migration rules look up a few keywords each. */
+function keywordIndex(model: Model): Map<string, KeywordHit[]> {
+  let index = keywordIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const g of model.gradioCalls) {
+      for (const [name, kw] of g.call.args.keywords) {
+        let hits = index.get(name);
+        if (!hits) index.set(name, (hits = []));
+        hits.push({ call: g.call, path: g.path, kw });
+      }
+    }
+    keywordIndexes.set(model, index);
+  }
+  return index;
 }
 
 /** The target release(s) take `kw` in a call to `path` at all (by name or through `**kwargs`). */
