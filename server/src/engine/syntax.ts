@@ -306,9 +306,6 @@ const MAX_READS = 1 << 24;
 /** One node of a SyntaxTree, with the part of web-tree-sitter's `Node` interface the engine uses. `id` is the
  *  node's index: unique within its tree. */
 export class SyntaxNode {
-  private _children?: SyntaxNode[];
-  private _named?: SyntaxNode[];
-
   constructor(readonly tree: SyntaxTree, readonly id: number) {}
 
   get type(): string {
@@ -328,29 +325,47 @@ export class SyntaxNode {
     return p < 0 ? null : this.tree.node(p);
   }
 
+  // Children are listed anew on each call (not kept on the node: a kept list keeps its nodes alive as long as the
+  // node, which the model keeps for the whole analysis).
   get children(): SyntaxNode[] {
-    if (!this._children) {
-      const { after } = this.tree;
-      const out: SyntaxNode[] = [];
-      for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) out.push(this.tree.node(j));
-      this._children = out;
-    }
-    return this._children;
+    const { after } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) out.push(this.tree.node(j));
+    return out;
   }
   get namedChildren(): SyntaxNode[] {
-    return this._named ??= this.children.filter((c) => c.isNamed);
+    const { after, flags } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if (flags[j] & NAMED) out.push(this.tree.node(j));
+    return out;
   }
-  get childCount(): number { return this.children.length; }
-  get namedChildCount(): number { return this.namedChildren.length; }
-  child(i: number): SyntaxNode | null { return this.children[i] ?? null; }
-  namedChild(i: number): SyntaxNode | null { return this.namedChildren[i] ?? null; }
+  get childCount(): number { return this.countChildren(0); }
+  get namedChildCount(): number { return this.countChildren(NAMED); }
+  child(i: number): SyntaxNode | null { return this.nthChild(i, 0); }
+  namedChild(i: number): SyntaxNode | null { return this.nthChild(i, NAMED); }
+
+  /** Children with all of `flag`'s bits (0: all children). */
+  private countChildren(flag: number): number {
+    const { after, flags } = this.tree;
+    let n = 0;
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if ((flags[j] & flag) === flag) n++;
+    return n;
+  }
+
+  private nthChild(i: number, flag: number): SyntaxNode | null {
+    const { after, flags } = this.tree;
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if ((flags[j] & flag) === flag && i-- === 0) return this.tree.node(j);
+    return null;
+  }
 
   get firstChild(): SyntaxNode | null {
     return this.tree.after[this.id] > this.id + 1 ? this.tree.node(this.id + 1) : null;
   }
   get lastChild(): SyntaxNode | null {
-    const c = this.children;
-    return c[c.length - 1] ?? null;
+    const { after } = this.tree;
+    let last = -1;
+    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) last = j;
+    return last < 0 ? null : this.tree.node(last);
   }
   get firstNamedChild(): SyntaxNode | null {
     const { after, flags } = this.tree;

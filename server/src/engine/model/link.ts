@@ -13,7 +13,7 @@ const APP_KINDS: ReadonlySet<string> = new Set<AppKind>(['Blocks', 'Interface', 
 const MAX_DEPTH = 6;
 
 /** `x.method(...)`: the attribute name (and its node) and the receiver `x`, when the tree has them. */
-export interface MethodOf { name: string | undefined; nameNode: Node | null; receiver: Node | null }
+export type MethodOf = NonNullable<CallSite['method']>;
 
 export type Entity =
   | { kind: 'component'; component: Component }
@@ -37,8 +37,6 @@ export class Model {
   private readonly fnByNode = new Map<number, FunctionInfo>();
   /** pathOf answers by node id: the same callees are asked about by the linking steps and by many rules. */
   private readonly paths = new Map<number, string | undefined>();
-  /** `x.method` of attribute callees, by call site (null: the callee is not an attribute). */
-  private readonly methods = new WeakMap<CallSite, MethodOf | null>();
   /** Names that some call grows in place (`x.append(...)`), collected on first need. */
   private grown: Set<string> | undefined;
 
@@ -90,15 +88,13 @@ export class Model {
   /** The method name and receiver of a call whose callee is an attribute (`x.click(...)`), else null. Looked up once
    *  per call and shared by the linking and the rules (each look is several calls into wasm). */
   methodOf(call: CallSite): MethodOf | null {
-    let m = this.methods.get(call);
-    if (m === undefined) {
+    if (call.method === undefined) {
       if (call.callee.type === 'attribute') {
         const nameNode = call.callee.childForFieldName('attribute');
-        m = { name: nameNode?.text, nameNode, receiver: call.callee.childForFieldName('object') };
-      } else m = null;
-      this.methods.set(call, m);
+        call.method = { name: nameNode?.text, nameNode, receiver: call.callee.childForFieldName('object') };
+      } else call.method = null;
     }
-    return m;
+    return call.method;
   }
 
   private byDecorator: Map<number, Listener> | undefined;

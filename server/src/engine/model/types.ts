@@ -57,6 +57,8 @@ export interface CallSite {
   decorator: Node | null;
   /** The function a decorator call decorates. */
   decorates: FunctionInfo | null;
+  /** `x.method` of an attribute callee, once `Model.methodOf` looked (null: not an attribute). */
+  method?: { name: string | undefined; nameNode: Node | null; receiver: Node | null } | null;
 }
 
 export interface Param {
