@@ -75,8 +75,7 @@ function actedOn(names: readonly string[]): Uint8Array {
 /** The acted-on nodes of a tree in document (pre-)order, picked from the tree's copy with one pass over its type
  *  array. Entry k is the node of index `at[k]` in the copy; it contains the entries [k + 1, after[k]). */
 class Flat {
-  readonly nodes: Node[] = [];
-  readonly types: string[] = [];
+  /** Entry k is node `at[k]` of the copy. */
   private readonly at: number[] = [];
   readonly after: Int32Array;
   private readonly tree: SyntaxTree;
@@ -87,18 +86,18 @@ class Flat {
     const acted = actedOn(names);
     for (let j = root.id + 1, end = subtreeEnd[root.id]; j < end; j++) {
       if (!acted[types[j]]) continue;
-      const node = tree.node(j);
       // `lambda` and `yield` are keywords too: only the named nodes are expressions.
-      if (!node.isNamed && (node.type === 'lambda' || node.type === 'yield')) continue;
+      if ((names[types[j]] === 'lambda' || names[types[j]] === 'yield') && !tree.node(j).isNamed) continue;
       this.at.push(j);
-      this.nodes.push(node);
-      this.types.push(node.type);
     }
     this.after = new Int32Array(this.at.length);
     for (let k = 0; k < this.at.length; k++) this.after[k] = this.lowerBound(subtreeEnd[this.at[k]]);
   }
 
-  get length(): number { return this.nodes.length; }
+  /** The node of entry k. */
+  node(k: number): Node { return this.tree.node(this.at[k]); }
+
+  get length(): number { return this.at.length; }
 
   /** The first entry whose node index is at or after `index`. */
   private lowerBound(index: number): number {
@@ -198,8 +197,8 @@ class Walker {
   }
 
   private step(i: number): void {
-    const node = this.flat.nodes[i];
-    switch (this.flat.types[i]) {
+    const node = this.flat.node(i);
+    switch (node.type) {
       case 'import_statement': return this.importStatement(node);
       case 'import_from_statement': return this.importFrom(node);
       case 'function_definition': this.functionDef(node, []); return;
