@@ -53,18 +53,18 @@ function time(fn: () => void): { wall: number; cpu: number } {
 type Timing = { wall: number; cpu: number };
 const medianOf = (xs: Timing[]) => ({ wall: round(median(xs.map((x) => x.wall))), cpu: round(median(xs.map((x) => x.cpu))) });
 
-/** Where the one-character edit goes: inside the `label="` string nearest the middle of the file (typing in a
- *  label), else at the end of the middle line (a trailing space). */
-function editPoint(text: string): { line: number; character: number } {
+/** Where the one-character edit goes and what it types: an `x` inside the `label="` string nearest the middle of the
+ *  file (typing in a label), else a space at the end of the middle line. */
+function editPoint(text: string): { line: number; character: number; typed: string } {
   const lines = text.split('\n');
   const mid = lines.length >> 1;
   for (let d = 0; d < lines.length; d++) {
     for (const l of [mid + d, mid - d]) {
       const c = lines[l]?.indexOf('label="') ?? -1;
-      if (c >= 0) return { line: l, character: c + 'label="'.length };
+      if (c >= 0) return { line: l, character: c + 'label="'.length, typed: 'x' };
     }
   }
-  return { line: mid, character: lines[mid]?.length ?? 0 };
+  return { line: mid, character: (lines[mid] ?? '').replace(/\r$/, '').length, typed: ' ' };
 }
 
 /** Where the other one-character edit goes: before the name a component is bound to, nearest the middle
@@ -112,10 +112,10 @@ function measure(w: Workload, ruff: Workspace, reps: number, warmup = 5): Row {
     version++;
     const e = time(() => {
       docs.forEach((d, i) => {
-        const at = points[i];
+        const { typed, ...at } = points[i];
         const change = inserted
           ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
-          : { range: { start: at, end: at }, text: 'x' };
+          : { range: { start: at, end: at }, text: typed };
         d.applyChanges([change], version);
         states[i] = { state: analyzeDoc(d, states[i], {}), generation: d.generation };
       });
@@ -170,12 +170,12 @@ function procStatus(pid: number | undefined, key: 'VmRSS' | 'VmHWM'): number {
 async function changeLatency(c: TestClient, uri: string, text: string, edits: number, warmup: number): Promise<number> {
   await c.open(uri, text, 1);
   await c.waitForDiagnostics(uri, 1, 60_000);
-  const at = editPoint(text);
+  const { typed, ...at } = editPoint(text);
   const times: number[] = [];
   for (let k = 0; k < edits + warmup; k++) {
     const range = k % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
     const t0 = performance.now();
-    const v = await c.change(uri, k % 2 === 0 ? 'x' : '', range);
+    const v = await c.change(uri, k % 2 === 0 ? typed : '', range);
     await c.waitForDiagnostics(uri, v, 60_000);
     if (k >= warmup) times.push(performance.now() - t0);
     // A short pause, as between keystrokes.

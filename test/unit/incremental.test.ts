@@ -86,6 +86,31 @@ describe('re-analysis after an edit', () => {
     assert.ok(r.reused > 20, `reused ${r.reused} of ${r.steps}`);
   });
 
+  it('equals a fresh analysis after blanks typed or deleted anywhere', () => {
+    let reused = 0, steps = 0;
+    const texts = [generateApp(200, 5), ...['GR005', 'GR013', 'GR101', 'GR199'].flatMap((dir) =>
+      readdirSync(join(FIXTURES, dir)).filter((f) => /^[^.]+\.py$/.test(f)).map((f) => readFileSync(join(FIXTURES, dir, f), 'utf8')))];
+    texts.forEach((text, n) => {
+      const rnd = random(1000 + n);
+      const doc = new Doc('file:///t/blank.py', text, 1);
+      let prev = { state: analyzeDoc(doc, undefined, {}), generation: doc.generation };
+      for (let step = 0; step < 40; step++) {
+        const at = Math.floor(rnd() * doc.text.length);
+        const lines = new LineIndex(doc.text);
+        const del = (doc.text[at] === ' ' || doc.text[at] === '\t') && rnd() < 0.5;
+        const range = { start: lines.positionAt(at), end: lines.positionAt(del ? at + 1 : at) };
+        doc.applyChanges([{ range, text: del ? '' : rnd() < 0.8 ? ' ' : '\t' }], step + 2);
+        const state: AnalysisState = analyzeDoc(doc, prev, {});
+        if (state.syntax === prev.state.syntax) reused++;
+        steps++;
+        prev = { state, generation: doc.generation };
+        assert.deepEqual(state.findings, analyze(doc.text), `file ${n} step ${step} at ${at}: ${JSON.stringify(doc.text.slice(Math.max(0, at - 30), at + 30))}`);
+      }
+      doc.dispose();
+    });
+    assert.ok(reused > steps / 4, `reused ${reused} of ${steps}`);
+  });
+
   it('reuses the analysis for typing in a label, not for typing in a name', () => {
     const text = 'import gradio as gr\n\nwith gr.Blocks() as demo:\n    box = gr.Textbox(label="Name")\n    btn = gr.Button("Go")\n    btn.click(lambda s: s, box, box)\n\ndemo.launch()\n';
     const doc = new Doc('file:///t/a.py', text, 1);

@@ -4,8 +4,9 @@
 // findings are rebuilt from the same reports; anything else is analyzed afresh.
 //
 // "Nobody looked at": the copy notes every text read through a node, and any read of the whole text (syntax.ts).
-// "Same shape": as many nodes as before, tree-sitter reports no changed range outside the edited token, and that
-// token is a leaf of the same type where it was, longer or shorter by what was typed.
+// "Same shape": as many nodes as before, tree-sitter reports no changed range outside the edit, and either the edited
+// token is a leaf of the same type where it was, longer or shorter by what was typed, or the edit typed or deleted
+// blanks between tokens and the next token moved by as much.
 import type { Tree } from './parse';
 import { analyzeWithState, findingsOf, runRules, type AnalysisState, type AnalyzeOptions } from './analyze';
 import { RULES } from './rules';
@@ -46,16 +47,16 @@ export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChang
   const delta = change.inserted.length - change.removed.length;
   const root = tree.rootNode;
   if (syntax.rootNode.hasError || root.hasError || root.descendantCount !== syntax.count) return undefined;
-  const leaf = editedLeaf(syntax, change, tree, delta);
-  if (leaf < 0) return undefined;
-  const start = syntax.starts[leaf], end = syntax.ends[leaf];
+  const region = editedRegion(syntax, change, tree, delta);
+  if (!region) return undefined;
+  const [start, end] = region;
   if (change.changed.some((r) => r.startIndex < start || r.endIndex > end + delta)) return undefined;
   if (syntax.wasRead(start, end)) return undefined;
   // Rules that read the text directly run again; the others' reports stand, moved with the text. An offset a rule
-  // computed inside the token would need the rule again too.
+  // computed inside the change (or where blanks were typed, before or after them?) would need the rule again too.
   const again = syntax.textReaders;
   const kept = reports.filter(({ rule }) => !again.has(rule.code));
-  const inside = (x: number | undefined) => x !== undefined && x > start && x < end;
+  const inside = (x: number | undefined) => x !== undefined && (start === end ? x === start : x > start && x < end);
   for (const { report } of kept) {
     if (inside(report.start) || inside(report.end)) return undefined;
     if (report.fixes?.some((f) => f.edits.some((e) => inside(e.start) || inside(e.end)))) return undefined;
@@ -66,7 +67,7 @@ export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChang
     if (report.end !== undefined) report.end = shift(report.end);
     for (const f of report.fixes ?? []) for (const e of f.edits) { e.start = shift(e.start); e.end = shift(e.end); }
   }
-  syntax.shiftAfterLeaf(leaf, delta, text);
+  syntax.shift(start, end, delta, text);
   adoptCopy(tree, syntax);
   const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
   const rerun = (opts.rules ?? RULES).filter((r) => again.has(r.code));
@@ -74,15 +75,28 @@ export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChang
   return { findings: findingsOf(all, text, lines, tree, syntax, opts.config ?? {}), syntax, model, reports: all, key };
 }
 
-/** The leaf of the old copy that the edit changed, when the new tree has it, of the same type, at the same start,
- *  `delta` longer; else -1. An insertion where two tokens meet could belong to either. */
-function editedLeaf(syntax: SyntaxTree, change: TreeChange, tree: Tree, delta: number): number {
+/** The part of the old text the edit changed, as the new tree confirms it: a token (a leaf of the same type, at the
+ *  same start, `delta` longer; an insertion where two tokens meet could belong to either), or the blanks between two
+ *  tokens (the token after them moved by `delta`). Undefined otherwise. */
+function editedRegion(syntax: SyntaxTree, change: TreeChange, tree: Tree, delta: number): [number, number] | undefined {
   const { starts, ends, after, types } = syntax;
+  const sameAs = (c: number, start: number, end: number) => {
+    const n = tree.rootNode.descendantForIndex(start, end);
+    return !!n && n.startIndex === start && n.endIndex === end && n.typeId === types[c] && n.childCount === 0;
+  };
   const at = syntax.rootNode.descendantForIndex(change.start, change.oldEnd).id;
   for (const c of [at, at - 1]) {
     if (c < 0 || after[c] !== c + 1 || starts[c] > change.start || ends[c] < change.oldEnd || starts[c] === ends[c]) continue;
-    const n = tree.rootNode.descendantForIndex(starts[c], ends[c] + delta);
-    if (n && n.startIndex === starts[c] && n.endIndex === ends[c] + delta && n.typeId === types[c] && n.childCount === 0) return c;
+    if (sameAs(c, starts[c], ends[c] + delta)) return [starts[c], ends[c]];
   }
-  return -1;
+  // Blanks typed or deleted between tokens: no token overlaps the change, and the first one after it moved.
+  if (!/^[ \t]*$/.test(change.inserted) || !/^[ \t]*$/.test(change.removed)) return undefined;
+  let next = -1;
+  for (let j = 0; j < syntax.count; j++) {
+    if (after[j] !== j + 1) continue;
+    if (starts[j] < change.oldEnd && ends[j] > change.start) return undefined;
+    if (starts[j] >= change.oldEnd) { next = j; break; }
+  }
+  if (next < 0 || !sameAs(next, starts[next] + delta, ends[next] + delta)) return undefined;
+  return [change.start, change.oldEnd];
 }

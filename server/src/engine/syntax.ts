@@ -286,16 +286,17 @@ export class SyntaxTree {
     return false;
   }
 
-  /** Shifts the copy to a new text that differs from the old one only inside leaf `leaf`, which grew by `delta`
-   *  code units; the caller has checked that the tree's shape is unchanged. Text read after the leaf shifts too. */
-  shiftAfterLeaf(leaf: number, delta: number, text: string): void {
-    const { starts, ends, parents, count } = this;
-    const oldEnd = ends[leaf];
-    ends[leaf] += delta;
-    for (let p = parents[leaf]; p >= 0; p = parents[p]) ends[p] += delta;
-    for (let j = leaf + 1; j < count; j++) { starts[j] += delta; ends[j] += delta; }
+  /** Moves the copy to a new text that differs from the old one only in [start, end), which became `delta` code
+   *  units longer (a token's text, or the blanks between two tokens); the caller has checked that the tree kept its
+   *  shape. What starts at or after `end` moves; what spans the change (or is the token) grows. Reads move too. */
+  shift(start: number, end: number, delta: number, text: string): void {
+    const { starts, ends, count } = this;
+    for (let j = 0; j < count; j++) {
+      if (starts[j] >= end) starts[j] += delta;
+      if (ends[j] >= end && ends[j] > start) ends[j] += delta;
+    }
     const r = this.reads;
-    for (let k = 0; k < this.readCount; k += 2) if (r[k] >= oldEnd) { r[k] += delta; r[k + 1] += delta; }
+    for (let k = 0; k < this.readCount; k += 2) if (r[k] >= end) { r[k] += delta; r[k + 1] += delta; }
     this.source = text;
   }
 }
