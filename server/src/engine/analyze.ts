@@ -3,7 +3,7 @@
 import { parse, type Tree } from './parse';
 import { Model } from './model/link';
 import { syntaxOf, type SyntaxTree } from './syntax';
-import { apisAround, NEWEST_VERSION } from './knowledge';
+import { apisAround, NEWEST_VERSION, type Api } from './knowledge';
 import { isRuleEnabled, parseSuppressions, severityFor, type LintConfig } from './config';
 import { RULES, GENERIC_CODES } from './rules';
 import type { Report, Rule, RuleContext } from './rules/types';
@@ -96,26 +96,37 @@ export type RuleReport = { rule: Rule; report: Report };
 
 /** Runs `rules` over the model; a rule that throws is reported to `onRuleError` and the others still run. */
 export function runRules(rules: readonly Rule[], on: { lines: LineIndex; syntax: SyntaxTree; model: Model; version: string; opts: AnalyzeOptions }): RuleReport[] {
-  const { syntax, opts } = on;
-  const apis = apisAround(on.version);
-  const reports: RuleReport[] = [];
+  const ctx = new Context(on.syntax, on.lines, on.model, on.version, apisAround(on.version), on.opts.isSpace ?? false);
   for (const rule of rules) {
-    const ctx: RuleContext = {
-      // A rule that reads the text directly is run again after any edit (incremental.ts): the copy notes it.
-      get text() { return syntax.text; },
-      lines: on.lines, model: on.model, version: on.version, apis, isSpace: opts.isSpace ?? false,
-      report: (report) => reports.push({ rule, report }),
-    };
-    syntax.readingAs(rule.code);
+    ctx.rule = rule;
+    on.syntax.readingAs(rule.code);
     try {
       rule.check(ctx);
     } catch (error) {
-      opts.onRuleError?.(rule.code, error);
+      on.opts.onRuleError?.(rule.code, error);
     } finally {
-      syntax.readingAs(null);
+      on.syntax.readingAs(null);
     }
   }
-  return reports;
+  return ctx.reports;
+}
+
+/** What a rule sees; one per analysis, pointed at each rule in turn. */
+class Context implements RuleContext {
+  rule: Rule | undefined;
+  readonly reports: RuleReport[] = [];
+
+  constructor(
+    private readonly syntax: SyntaxTree, readonly lines: LineIndex, readonly model: Model, readonly version: string,
+    readonly apis: Api[], readonly isSpace: boolean,
+  ) {}
+
+  /** A rule that reads the text directly is run again after any edit (incremental.ts): the copy notes it. */
+  get text(): string { return this.syntax.text; }
+
+  readonly report = (report: Report): void => {
+    this.reports.push({ rule: this.rule!, report });
+  };
 }
 
 /** The reports as findings: suppressions, severity settings, the one-finding-per-mistake rule, fix screening in

@@ -13,9 +13,18 @@ export function compareVersions(a: string, b: string): number {
   return semver.compare(normalizeVersion(a)!, normalizeVersion(b)!);
 }
 
-/** Does `version` satisfy a rule's range such as ">=4.0.0 <6.0.0" or "*"? */
+const satisfied = new Map<string, boolean>();
+
+/** Does `version` satisfy a rule's range such as ">=4.0.0 <6.0.0" or "*"? (Asked for every rule of every analysis
+ *  with the same few versions and ranges: the answers are kept.) */
 export function versionIn(version: string, range: string): boolean {
-  return semver.satisfies(normalizeVersion(version)!, range);
+  const key = `${version}\0${range}`;
+  let v = satisfied.get(key);
+  if (v === undefined) {
+    v = semver.satisfies(normalizeVersion(version)!, range);
+    if (satisfied.size < 10_000) satisfied.set(key, v);
+  }
+  return v;
 }
 
 /** Short display form: "6.25.0" -> "6.25". */
