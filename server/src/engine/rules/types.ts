@@ -25,9 +25,14 @@ export interface Report {
   severity?: Severity;
 }
 
+/** What a rule sees. Text is read through nodes (`node.text`) or `text`: the copy of the tree notes what each
+ *  analysis read, and an edit elsewhere keeps the analysis (incremental.ts), while a rule that read `text` itself is
+ *  run again after any edit. So a rule reads no text any other way, and keeps nothing derived from text in a
+ *  module-level cache unless keyed by the model or the text itself. */
 export interface RuleContext {
   readonly text: string;
-  readonly lines: LineIndex;
+  /** The file's line-break style (reading the text through the line index would not be noted). */
+  readonly lines: Pick<LineIndex, 'eol'>;
   readonly model: Model;
   /** Normalized target version, e.g. "6.25.0". */
   readonly version: string;
