@@ -60,6 +60,11 @@ export function modelOf(syntax: SyntaxTree): Model {
   return m;
 }
 
+/** Drops the model of a copy that was moved to another text (it is built again from the copy). */
+export function forgetModel(syntax: SyntaxTree): void {
+  models.delete(syntax);
+}
+
 /** What an analysis concluded, kept so that the next version of the document can reuse it (incremental.ts). */
 export interface AnalysisState {
   findings: Finding[];

@@ -1,14 +1,16 @@
 // Re-analysis after an edit. Most keystrokes land inside a token nobody looked at (a label, a docstring, a
 // comment) and leave the tree's shape as it was: then every question the model and the rules asked gets the same
 // answer, so their conclusions stand and only move with the text. The copy of the tree is shifted in place and the
-// findings are rebuilt from the same reports; anything else is analyzed afresh.
+// findings are rebuilt from the same reports. When the shape held but something read the edited text, the shifted copy
+// gets a new model and every rule (copying the tree again would give the same arrays); anything else is analyzed
+// afresh.
 //
 // "Nobody looked at": the copy notes every text read through a node, and any read of the whole text (syntax.ts).
 // "Same shape": as many nodes as before, tree-sitter reports no changed range outside the edit, and either the edited
 // token is a leaf of the same type where it was, longer or shorter by what was typed, or the edit typed or deleted
 // blanks between tokens and the next token moved by as much.
 import type { Tree } from './parse';
-import { analyzeWithState, findingsOf, runRules, type AnalysisState, type AnalyzeOptions } from './analyze';
+import { analyzeWithState, findingsOf, forgetModel, runRules, type AnalysisState, type AnalyzeOptions } from './analyze';
 import { RULES } from './rules';
 import { NEWEST_VERSION } from './knowledge';
 import { LineIndex } from './text';
@@ -29,19 +31,25 @@ export interface TreeChange {
 /** The analysis of `tree` (parsed from `text`), reusing `previous` when `change` is all that happened since. */
 export function analyzeChange(previous: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree, text: string,
   opts: AnalyzeOptions = {}): AnalysisState {
-  return reuseAnalysis(previous, change, tree, text, opts) ?? analyzeWithState(tree, text, opts);
+  const shape = sameShape(previous, change, tree);
+  if (!shape) return analyzeWithState(tree, text, opts);
+  return carryOver(previous!, shape, tree, text, opts) ?? reanalyze(shape, tree, text, opts);
 }
 
 /** The previous analysis carried over to `tree`, when `change` cannot have changed it; else undefined (and nothing
  *  was changed). */
 export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree, text: string,
   opts: AnalyzeOptions = {}): AnalysisState | undefined {
-  if (!prev || !change) return undefined;
-  const { syntax, model, reports, key } = prev;
-  // Only a full analysis of a file that uses gradio (the client-only check reads the whole text).
-  if (!syntax || !model?.usesGradio || !reports || !key) return undefined;
-  const version = normalizeVersion(opts.targetVersion ?? opts.config?.targetVersion) ?? NEWEST_VERSION;
-  if (key.version !== version || key.config !== opts.config || key.isSpace !== (opts.isSpace ?? false) || key.rules !== opts.rules) return undefined;
+  const shape = sameShape(prev, change, tree);
+  return shape && carryOver(prev!, shape, tree, text, opts);
+}
+
+/** The previous copy and the part of its text the change replaced, when the re-parsed tree has the same shape. */
+interface Shape { syntax: SyntaxTree; start: number; end: number; delta: number }
+
+function sameShape(prev: AnalysisState | undefined, change: TreeChange | undefined, tree: Tree): Shape | undefined {
+  const syntax = prev?.syntax;
+  if (!syntax || !change) return undefined;
   // Line breaks typed or deleted move lines: positions of everything after would change in two ways.
   if (/[\r\n]/.test(change.inserted) || /[\r\n]/.test(change.removed)) return undefined;
   const delta = change.inserted.length - change.removed.length;
@@ -51,6 +59,17 @@ export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChang
   if (!region) return undefined;
   const [start, end] = region;
   if (change.changed.some((r) => r.startIndex < start || r.endIndex > end + delta)) return undefined;
+  return { syntax, start, end, delta };
+}
+
+/** The previous analysis, moved to the new text, when nothing it read changed and it ran with the same options. */
+function carryOver(prev: AnalysisState, shape: Shape, tree: Tree, text: string, opts: AnalyzeOptions): AnalysisState | undefined {
+  const { model, reports, key } = prev;
+  const { syntax, start, end, delta } = shape;
+  // Only a full analysis of a file that uses gradio (the client-only check reads the whole text).
+  if (!model?.usesGradio || !reports || !key) return undefined;
+  const version = normalizeVersion(opts.targetVersion ?? opts.config?.targetVersion) ?? NEWEST_VERSION;
+  if (key.version !== version || key.config !== opts.config || key.isSpace !== (opts.isSpace ?? false) || key.rules !== opts.rules) return undefined;
   if (syntax.wasRead(start, end)) return undefined;
   // Rules that read the text directly run again; the others' reports stand, moved with the text. An offset a rule
   // computed inside the change (or where blanks were typed, before or after them?) would need the rule again too.
@@ -73,6 +92,17 @@ export function reuseAnalysis(prev: AnalysisState | undefined, change: TreeChang
   const rerun = (opts.rules ?? RULES).filter((r) => again.has(r.code));
   const all = rerun.length ? [...kept, ...runRules(rerun, { lines, syntax, model, version, opts })] : kept;
   return { findings: findingsOf(all, text, lines, tree, syntax, opts.config ?? {}), syntax, model, reports: all, key };
+}
+
+/** Something read the changed text (a name, a keyword, a value a rule looks at): a new model and every rule, on the
+ *  old copy moved to the new text (the tree has the same shape, so copying it again would give the same arrays). */
+function reanalyze(shape: Shape, tree: Tree, text: string, opts: AnalyzeOptions): AnalysisState {
+  const { syntax, start, end, delta } = shape;
+  syntax.shift(start, end, delta, text);
+  syntax.forgetReads();
+  forgetModel(syntax);
+  adoptCopy(tree, syntax);
+  return analyzeWithState(tree, text, opts);
 }
 
 /** The part of the old text the edit changed, as the new tree confirms it: a token (a leaf of the same type, at the

@@ -247,6 +247,14 @@ export class SyntaxTree {
     return this.source;
   }
 
+  /** Forgets what was read (a new analysis of the copy starts). */
+  forgetReads(): void {
+    this.reads = new Int32Array(64);
+    this.readCount = 0;
+    this.readAll = false;
+    this.textReaders.clear();
+  }
+
   /** Whole-text reads from now on are by `reader` (null: by nobody in particular). */
   readingAs(reader: string | null): void {
     this.reader = reader;
