@@ -66,6 +66,12 @@ export class Model {
   }
 
 
+  /** `pathOf(call.callee)`, kept on the call site: linking asks it of every call several times. */
+  calleePath(call: CallSite): string | undefined {
+    if (call.path === undefined) call.path = this.pathOf(call.callee) ?? null;
+    return call.path ?? undefined;
+  }
+
   /** `gradioPath` in one look down the chain; the attribute names are read only when its head is a gradio alias. */
   private resolvePath(node: Node): string | undefined {
     const attrs: Node[] = [];
@@ -247,7 +253,7 @@ export class Model {
 
   private classifyCalls() {
     for (const call of this.calls) {
-      const path = this.pathOf(call.callee);
+      const path = this.calleePath(call);
       if (path === undefined) continue;
       this.gradioCalls.push({ call, path });
       const r = resolveAnyVersion(path);
@@ -295,9 +301,9 @@ export class Model {
         if (e.kind === 'app' && e.app.kind === 'Interface') this.addListener(call, 'Interface', null, null);
         continue;
       }
-      if (call.callee.type !== 'attribute' && this.pathOf(call.callee) !== 'on') continue;
+      if (call.callee.type !== 'attribute' && this.calleePath(call) !== 'on') continue;
       // Only `gr.on(...)` and `x.<event>(...)` can ever link: the rest is left out of the passes below.
-      if (this.pathOf(call.callee) !== 'on') {
+      if (this.calleePath(call) !== 'on') {
         const m = this.methodOf(call);
         if (!m?.name || !m.receiver || !ALL_EVENT_NAMES.has(m.name)) continue;
       }
@@ -307,7 +313,7 @@ export class Model {
       progress = false;
       for (const call of pending) {
         if (this.byCall.has(call.node.id)) continue;
-        if (this.pathOf(call.callee) === 'on') { this.addListener(call, 'on', null, null); progress = true; continue; }
+        if (this.calleePath(call) === 'on') { this.addListener(call, 'on', null, null); progress = true; continue; }
         const { name: attr, receiver } = this.methodOf(call)!;
         if (!attr || !receiver) continue;
         const e = this.entityOf(receiver, call.scope);

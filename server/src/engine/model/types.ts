@@ -57,6 +57,8 @@ export interface CallSite {
   decorator: Node | null;
   /** The function a decorator call decorates. */
   decorates: FunctionInfo | null;
+  /** The callee's gradio path, once `Model.calleePath` looked (null: not gradio). */
+  path?: string | null;
   /** `x.method` of an attribute callee, once `Model.methodOf` looked (null: not an attribute). */
   method?: { name: string | undefined; nameNode: Node | null; receiver: Node | null } | null;
 }

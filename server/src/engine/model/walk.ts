@@ -465,7 +465,7 @@ class Walker {
     if (!callee) return false;
     const site: CallSite = {
       node, callee, args: readArgs(argList?.type === 'argument_list' ? argList : null), scope: this.scope,
-      withs: this.withs, fn: this.fn, inClass: this.inClass, decorator, decorates, method: undefined,
+      withs: this.withs, fn: this.fn, inClass: this.inClass, decorator, decorates, path: undefined, method: undefined,
     };
     this.facts.calls.push(site);
     if (this.fn) this.fn.calls.push(site);
