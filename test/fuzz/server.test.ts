@@ -243,6 +243,8 @@ describe('server: random editing sessions', () => {
       session++;
       const uri = (d: number) => `file:///session${session}/doc${d}.py`;
       const docs = new Map<number, Mirror>();
+      /** The last version of each document closed in this session. */
+      const closed = new Map<number, number>();
       const diagnosticsOf = async (d: number, m: Mirror) => {
         const diags = await c.waitForDiagnostics(uri(d), m.version, TIME_BOUND_MS);
         const lines = new LineIndex(m.text);
@@ -275,7 +277,9 @@ describe('server: random editing sessions', () => {
             case 'open': case 'replace': {
               const text = op.mutations.reduce(mutate, samples[op.sample].text);
               if (op.kind === 'open' || !m) {
-                const version = (m?.version ?? 0) + 1;
+                // A reopened document goes on from the closed one's version: the server may still be publishing for
+                // the closed one, and a client tells the two apart only by the version.
+                const version = (m?.version ?? closed.get(op.doc) ?? 0) + 1;
                 if (!m) c.clearDiagnostics(uri(op.doc));
                 await c.open(uri(op.doc), text, version);
                 docs.set(op.doc, { text, version });
@@ -319,6 +323,7 @@ describe('server: random editing sessions', () => {
             }
             case 'close':
               await c.close(uri(op.doc));
+              if (m) closed.set(op.doc, m.version);
               docs.delete(op.doc);
               break;
             case 'hover':

@@ -237,6 +237,14 @@ describe('parseSuppressions', () => {
     assert.equal(s.noqaLine(5), 5);
   });
 
+  test('where a new noqa goes, in a file without any: after the continued line or the multi-line string', () => {
+    const text = ['x = 1 + \\', '    2', 'y = """a', 'b"""', 'z = 3'].join('\n');
+    const s = parseSuppressions(text, true);
+    assert.deepEqual([0, 1, 2, 3, 4].map((l) => s.noqaLine(l)), [1, 1, 3, 3, 4]);
+    // Without `wholeText` a file with no "noqa" is not scanned at all.
+    assert.equal(parseSuppressions(text).noqaLine(0), 0);
+  });
+
   test('CRLF and lone CR line breaks', () => {
     const s = parseSuppressions('a = 1\r\nb = 2  # noqa: GR001\r\nc = 3\rd = 4  # noqa\r');
     assert.equal(s.isSuppressed('GR001', 1), true);

@@ -175,7 +175,8 @@ export interface Suppressions {
   /**
    * The line whose `# noqa` governs findings starting on `line`: the last line of a multi-line string or of a
    * backslash-continued line that covers `line` (Ruff's convention), else `line` itself. Use it to place the
-   * "suppress on this line" fix.
+   * "suppress on this line" fix, on suppressions parsed with `wholeText` (else it knows only the lines up to the
+   * last "noqa").
    */
   noqaLine(line: number): number;
 }
@@ -193,13 +194,14 @@ function splitCodes(s: string): string[] {
 
 /**
  * Finds `# noqa` comments. Only real comments count: a light scanner tracks quotes (single, double, triple, across
- * lines) so `x = "# noqa"` does not silence anything. Text without "noqa" costs one regex test.
+ * lines) so `x = "# noqa"` does not silence anything. Text without "noqa" costs one regex test, and the scan stops at
+ * the last "noqa"; `wholeText` scans on to the end, for `noqaLine` anywhere (where a new comment should go).
  */
-export function parseSuppressions(text: string): Suppressions {
+export function parseSuppressions(text: string, wholeText = false): Suppressions {
   const noqaAt: number[] = [];
   const find = /noqa/gi;
   for (let m = find.exec(text); m; m = find.exec(text)) noqaAt.push(m.index);
-  if (noqaAt.length === 0) return NONE;
+  if (noqaAt.length === 0 && !wholeText) return NONE;
 
   let fileAll = false;
   const fileCodes = new Set<string>();
@@ -228,12 +230,15 @@ export function parseSuppressions(text: string): Suppressions {
     }
   };
 
-  // Scan only as far as the last "noqa".
-  const lastNoqa = noqaAt[noqaAt.length - 1];
-  let stop = text.indexOf('\n', lastNoqa);
-  if (stop < 0) stop = text.length;
-  const cr = text.indexOf('\r', lastNoqa);
-  if (cr >= 0 && cr < stop) stop = cr;
+  // Scan only as far as the last "noqa" (unless asked for the whole text).
+  let stop = text.length;
+  if (!wholeText) {
+    const lastNoqa = noqaAt[noqaAt.length - 1];
+    stop = text.indexOf('\n', lastNoqa);
+    if (stop < 0) stop = text.length;
+    const cr = text.indexOf('\r', lastNoqa);
+    if (cr >= 0 && cr < stop) stop = cr;
+  }
 
   let line = 0;
   let lineStart = 0;

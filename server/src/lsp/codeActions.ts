@@ -42,7 +42,7 @@ export async function codeActions(params: CodeActionParams, doc: Doc, analyzer: 
 
 /** Adds `# noqa: CODE` on the line where a comment can silence the finding (after a multi-line string, for one). */
 function suppressAction(doc: Doc, d: Diagnostic): CodeAction | undefined {
-  const line = parseSuppressions(doc.text).noqaLine(d.range.start.line);
+  const line = parseSuppressions(doc.text, true).noqaLine(d.range.start.line);
   const text = doc.lines.lineText(line);
   const next = suppressionComment(text, String(d.code));
   if (next === text) return undefined;
