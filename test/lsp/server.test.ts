@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, initParser } from '../../server/src/engine';
+import { analyze, initParser, syntaxErrorsOf } from '../../server/src/engine';
 import { TestClient, applyTextEdits, actionEdits } from './client';
 
 const APP = `import gradio as gr
@@ -90,6 +90,24 @@ describe('push diagnostics', () => {
     assert.match(text, /gr\.Textbox\(label="Name"\)/);
     const suppressed = applyTextEdits(APP, actionEdits(actions.find((a) => a.title.startsWith('Suppress'))!));
     assert.match(suppressed.split('\n')[6], /# noqa: GR199$/);
+  });
+
+  it('in a broken file, offers no suppression that would parse worse', async () => {
+    // Found by a long server fuzz run: the comment landed after an unclosed quote on the next line's text.
+    const broken = "# gradio-lint: target-version=6.25\nimport gradio as gr\n\n\ndef answer(context, question):\n    return context[:40], 0.5\n\n\ndemo = gr.Interface(\n    fn=answer,\n    inputs=[\n        gr.inputs.Textbox(7, \"Paste a paragraph\", default=\"Gradio is a Python library.\", label=\"Context\"),  # expect: GR100\n        gr.inputs.Textbox(lines=2, default=\"What is Gradio?\", optional=True),  # expect: GR100\n    ],\n    outputs=[gr.outputs.Textbox(label=\"Answer\"), gr.oimport gradio.components as grc\n't'class gr.update(await utputs.Label(type=\"confidences\")],  # expect: GR100, GR100\n)\n\nif __name__ == \"__main__\":\n    demo.launch()\n";
+    const brokenUri = TestClient.uri(join(dir, 'broken.py'));
+    await c.open(brokenUri, broken);
+    const diags = await c.waitForDiagnostics(brokenUri, 1);
+    const line = broken.split('\n').findIndex((l) => l.includes('gr.oimport'));
+    const onLine = diags.filter((d) => d.range.start.line === line);
+    assert.ok(onLine.length > 0, 'a finding on the line');
+    for (const d of onLine) {
+      for (const a of await c.codeActions(brokenUri, d.range, [d])) {
+        const after = applyTextEdits(broken, actionEdits(a));
+        assert.ok(syntaxErrorsOf(after) <= syntaxErrorsOf(broken), `${a.title} parses worse`);
+      }
+    }
+    await c.close(brokenUri);
   });
 
   it('fix-all applies only safe fixes, as one edit', async () => {

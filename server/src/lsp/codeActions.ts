@@ -1,6 +1,6 @@
 // Code actions: the fixes carried by each diagnostic, "suppress on this line", and fix-all.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { fixAll, parseSuppressions, suppressionComment, type Fix } from '../engine';
+import { fixAll, parseSuppressions, suppressionComment, syntaxErrorCount, syntaxErrorsOf, type Fix } from '../engine';
 import type { Doc } from './documents';
 import { fixesOf, SOURCE } from './diagnostics';
 import type { Analyzer } from './analysis';
@@ -46,6 +46,14 @@ function suppressAction(doc: Doc, d: Diagnostic): CodeAction | undefined {
   const text = doc.lines.lineText(line);
   const next = suppressionComment(text, String(d.code));
   if (next === text) return undefined;
+  // In a file with syntax errors a comment can land where the parser guesses (after an unclosed quote): offered only
+  // when the result parses no worse, as the rules' own fixes (errorRegions.ts).
+  const tree = doc.currentTree();
+  if (tree.rootNode.hasError) {
+    const start = doc.lines.lineStart(line);
+    const after = doc.text.slice(0, start) + next + doc.text.slice(start + text.length);
+    if (syntaxErrorsOf(after) > syntaxErrorCount(tree)) return undefined;
+  }
   return {
     title: `Suppress ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
     edit: edit(doc.uri, doc.version, [{
