@@ -46,3 +46,20 @@ describe('indentation the parser cannot survive', () => {
     assert.deepEqual(r.findings.map((f) => f.code), ['GR199']);
   });
 });
+
+describe('wide code', () => {
+  // A node's i-th child is found by walking its first i children (syntax.ts): a loop over `namedChild(i)` of a
+  // node with 50,000 children never finished. Wide handlers, lists and modules must analyze in time.
+  const WIDTH = 50_000;
+  const cases: Record<string, string> = {
+    'a handler returning a list of 50,000 items': `import gradio as gr\n\ndef f(x):\n    return [${'x, '.repeat(WIDTH)}]\n\nwith gr.Blocks() as demo:\n    t = gr.Textbox()\n    t.change(f, t, t)\n`,
+    'a handler of 50,000 statements, each after a comment': `import gradio as gr\n\ndef f(x):\n${'    # step\n    x = x + 1\n'.repeat(WIDTH)}    return x\n\ngr.Interface(f, "text", "text").launch()\n`,
+    'a module of 50,000 commented statements': `import gradio as gr\n${'# note\nv = gr.Textbox()\n'.repeat(WIDTH)}`,
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => {
+      const r = checkText(text, { targetVersion: '6.25' });
+      assert.ok(r.analyzeMs < TIME_BOUND_MS, `analysis took ${r.analyzeMs} ms`);
+    });
+  }
+});

@@ -350,6 +350,7 @@ export class SyntaxNode {
   }
   get childCount(): number { return this.countChildren(0); }
   get namedChildCount(): number { return this.countChildren(NAMED); }
+  /** The i-th child: a walk over the first i children (take `children` once to visit them all). */
   child(i: number): SyntaxNode | null { return this.nthChild(i, 0); }
   namedChild(i: number): SyntaxNode | null { return this.nthChild(i, NAMED); }
 
@@ -395,9 +396,13 @@ export class SyntaxNode {
     return null;
   }
   get previousSibling(): SyntaxNode | null {
-    const siblings = this.parent?.children ?? [];
-    const k = siblings.findIndex((c) => c.id === this.id);
-    return k > 0 ? siblings[k - 1] : null;
+    // The node before this one in document order lies in the previous sibling's subtree (or is the parent).
+    const { parents } = this.tree;
+    const p = parents[this.id];
+    if (p < 0 || this.id - 1 === p) return null;
+    let j = this.id - 1;
+    while (parents[j] !== p) j = parents[j];
+    return this.tree.node(j);
   }
   get previousNamedSibling(): SyntaxNode | null {
     for (let s = this.previousSibling; s; s = s.previousSibling) if (s.isNamed) return s;

@@ -91,10 +91,9 @@ export function bodyNames(fn: FunctionInfo): Map<string, Node[]> {
         continue;
       }
     }
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
-    }
+    // The list once: `namedChild(i)` looks from the first child each time.
+    const kids = n.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   // Source order.
   for (const list of out.values()) list.sort((a, b) => a.startIndex - b.startIndex);
