@@ -80,6 +80,15 @@ export interface AnalysisState {
 /** The options that decide which rules run and what they see. */
 export interface OptionsKey { version: string; config: LintConfig | undefined; isSpace: boolean; rules: readonly Rule[] | undefined }
 
+export function optionsKey(opts: AnalyzeOptions): OptionsKey {
+  const version = normalizeVersion(opts.targetVersion ?? opts.config?.targetVersion) ?? NEWEST_VERSION;
+  return { version, config: opts.config, isSpace: opts.isSpace ?? false, rules: opts.rules };
+}
+
+export function sameOptions(a: OptionsKey, b: OptionsKey): boolean {
+  return a.version === b.version && a.config === b.config && a.isSpace === b.isSpace && a.rules === b.rules;
+}
+
 export function analyzeWithState(tree: Tree, text: string, opts: AnalyzeOptions = {}): AnalysisState {
   if (!mayUseGradio(text)) return { findings: [] };
   const syntax = syntaxOf(tree, text);
@@ -88,13 +97,13 @@ export function analyzeWithState(tree: Tree, text: string, opts: AnalyzeOptions 
   const clientOnly = !model.usesGradio && importsGradioClient(text);
   if (!model.usesGradio && !clientOnly) return { findings: [] };
   const config = opts.config ?? {};
-  const version = normalizeVersion(opts.targetVersion ?? config.targetVersion) ?? NEWEST_VERSION;
+  const key = optionsKey(opts);
+  const { version } = key;
   const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
   const rules = (opts.rules ?? RULES).filter((rule) => isRuleEnabled(rule.code, config) && versionIn(version, rule.versions)
     && (!clientOnly || rule.gradioClient));
   const reports = runRules(rules, { lines, syntax, model, version, opts });
-  const key: OptionsKey = { version, config: opts.config, isSpace: opts.isSpace ?? false, rules: opts.rules };
-  return { findings: findingsOf(reports, text, lines, tree, syntax, config), syntax, model, reports, key };
+  return { findings: findingsOf(reports, text, lines, tree, config), syntax, model, reports, key };
 }
 
 export type RuleReport = { rule: Rule; report: Report };
@@ -136,14 +145,12 @@ class Context implements RuleContext {
 
 /** The reports as findings: suppressions, severity settings, the one-finding-per-mistake rule, fix screening in
  *  broken files, document order. */
-export function findingsOf(
-  reports: readonly RuleReport[], text: string, lines: LineIndex, tree: Tree, syntax: SyntaxTree, config: LintConfig,
-): Finding[] {
+export function findingsOf(reports: readonly RuleReport[], text: string, lines: LineIndex, tree: Tree, config: LintConfig): Finding[] {
   const findings = reports.map(({ rule, report }) => toFinding(rule, report, lines));
   const suppressions = parseSuppressions(text);
   const kept = dropSuperseded(findings).filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line));
   for (const f of kept) f.severity = severityFor(f.code, f.severity, config);
-  if (syntax.rootNode.hasError) screenFixes(kept, text, lines, tree);
+  if (tree.rootNode.hasError) screenFixes(kept, text, lines, tree);
   return kept.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
 }
 

@@ -39,7 +39,7 @@ export function syntaxErrorsOf(text: string): number {
 
 /** Syntax errors of `text` with the fix's edits applied: an incremental re-parse of a copy of `tree` (a few
  *  milliseconds less per fix than a full parse, and a broken file is what is being typed). */
-function errorsAfter(text: string, lines: LineIndex, tree: Tree, edits: readonly TextEdit[]): number {
+export function errorsAfter(text: string, lines: LineIndex, tree: Tree, edits: readonly TextEdit[]): number {
   const offs = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
   const copy = tree.copy();

@@ -10,12 +10,10 @@
 // token is a leaf of the same type where it was, longer or shorter by what was typed, or the edit typed or deleted
 // blanks between tokens and the next token moved by as much.
 import type { Tree } from './parse';
-import { analyzeWithState, findingsOf, forgetModel, runRules, type AnalysisState, type AnalyzeOptions } from './analyze';
+import { analyzeWithState, findingsOf, forgetModel, optionsKey, runRules, sameOptions, type AnalysisState, type AnalyzeOptions } from './analyze';
 import { RULES } from './rules';
-import { NEWEST_VERSION } from './knowledge';
 import { LineIndex } from './text';
 import { adoptCopy, type SyntaxTree } from './syntax';
-import { normalizeVersion } from './version';
 
 /** One edit between the previous analysis's text and this one, as the document store saw it. */
 export interface TreeChange {
@@ -68,11 +66,11 @@ function carryOver(prev: AnalysisState, shape: Shape, tree: Tree, text: string, 
   const { syntax, start, end, delta } = shape;
   // Only a full analysis of a file that uses gradio (the client-only check reads the whole text).
   if (!model?.usesGradio || !reports || !key) return undefined;
-  const version = normalizeVersion(opts.targetVersion ?? opts.config?.targetVersion) ?? NEWEST_VERSION;
-  if (key.version !== version || key.config !== opts.config || key.isSpace !== (opts.isSpace ?? false) || key.rules !== opts.rules) return undefined;
+  if (!sameOptions(key, optionsKey(opts))) return undefined;
   if (syntax.wasRead(start, end)) return undefined;
   // Rules that read the text directly run again; the others' reports stand, moved with the text. An offset a rule
-  // computed inside the change (or where blanks were typed, before or after them?) would need the rule again too.
+  // computed inside the change would need the rule again too (where blanks were typed, one at the very spot: it
+  // cannot tell whether it meant before or after them).
   const again = syntax.textReaders;
   const kept = reports.filter(({ rule }) => !again.has(rule.code));
   const inside = (x: number | undefined) => x !== undefined && (start === end ? x === start : x > start && x < end);
@@ -90,8 +88,8 @@ function carryOver(prev: AnalysisState, shape: Shape, tree: Tree, text: string, 
   adoptCopy(tree, syntax);
   const lines = opts.lines?.text === text ? opts.lines : new LineIndex(text);
   const rerun = (opts.rules ?? RULES).filter((r) => again.has(r.code));
-  const all = rerun.length ? [...kept, ...runRules(rerun, { lines, syntax, model, version, opts })] : kept;
-  return { findings: findingsOf(all, text, lines, tree, syntax, opts.config ?? {}), syntax, model, reports: all, key };
+  const all = rerun.length ? [...kept, ...runRules(rerun, { lines, syntax, model, version: key.version, opts })] : kept;
+  return { findings: findingsOf(all, text, lines, tree, opts.config ?? {}), syntax, model, reports: all, key };
 }
 
 /** Something read the changed text (a name, a keyword, a value a rule looks at): a new model and every rule, on the

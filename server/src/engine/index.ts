@@ -4,7 +4,7 @@ export type { Tree, Edit } from './parse';
 export { analyze, analyzeTree, analyzeWithState, modelOf, mayUseGradio, type AnalyzeOptions, type AnalysisState } from './analyze';
 export { analyzeChange, reuseAnalysis, type TreeChange } from './incremental';
 export { applyFix, applyFixes, fixAll, safeFixes, MAX_FIX_PASSES } from './fixes';
-export { syntaxErrorCount, syntaxErrorsOf } from './errorRegions';
+export { errorsAfter, syntaxErrorCount, syntaxErrorsOf } from './errorRegions';
 export { RULES, ruleByCode } from './rules';
 export type { Rule } from './rules/types';
 export { KNOWN_VERSIONS, NEWEST_VERSION } from './knowledge';

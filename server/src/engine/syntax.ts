@@ -235,6 +235,12 @@ export class SyntaxTree {
     return this.fieldIds.get(name) ?? -1;
   }
 
+  /** The type name of node i. */
+  typeOf(i: number): string {
+    const t = this.types[i];
+    return t === ERROR_SYMBOL ? 'ERROR' : this.names[t] || 'ERROR';
+  }
+
   /** True when the copy is of `text` (without counting it as read). */
   isOf(text: string): boolean {
     return this.source === text;
@@ -317,10 +323,7 @@ const MAX_READS = 1 << 24;
 export class SyntaxNode {
   constructor(readonly tree: SyntaxTree, readonly id: number) {}
 
-  get type(): string {
-    const t = this.tree.types[this.id];
-    return t === ERROR_SYMBOL ? 'ERROR' : this.tree.names[t] || 'ERROR';
-  }
+  get type(): string { return this.tree.typeOf(this.id); }
   get isNamed(): boolean { return (this.tree.flags[this.id] & NAMED) !== 0; }
   get isError(): boolean { return this.tree.types[this.id] === ERROR_SYMBOL; }
   get isMissing(): boolean { return (this.tree.flags[this.id] & MISSING) !== 0; }
@@ -368,15 +371,6 @@ export class SyntaxNode {
     return null;
   }
 
-  get firstChild(): SyntaxNode | null {
-    return this.tree.after[this.id] > this.id + 1 ? this.tree.node(this.id + 1) : null;
-  }
-  get lastChild(): SyntaxNode | null {
-    const { after } = this.tree;
-    let last = -1;
-    for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) last = j;
-    return last < 0 ? null : this.tree.node(last);
-  }
   get firstNamedChild(): SyntaxNode | null {
     const { after, flags } = this.tree;
     for (let j = this.id + 1, end = after[this.id]; j < end; j = after[j]) if (flags[j] & NAMED) return this.tree.node(j);
@@ -404,10 +398,6 @@ export class SyntaxNode {
     while (parents[j] !== p) j = parents[j];
     return this.tree.node(j);
   }
-  get previousNamedSibling(): SyntaxNode | null {
-    for (let s = this.previousSibling; s; s = s.previousSibling) if (s.isNamed) return s;
-    return null;
-  }
 
   childForFieldName(name: string): SyntaxNode | null {
     const f = this.tree.fieldId(name);
@@ -432,12 +422,8 @@ export class SyntaxNode {
   /** Nodes of the given types in this node's subtree (the node itself excluded), in document order. */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
     const wanted = new Set(typeof types === 'string' ? [types] : types);
-    const { types: ids, names } = this.tree;
     const out: SyntaxNode[] = [];
-    for (let j = this.id + 1, end = this.tree.after[this.id]; j < end; j++) {
-      const t = ids[j];
-      if (wanted.has(t === ERROR_SYMBOL ? 'ERROR' : names[t] || 'ERROR')) out.push(this.tree.node(j));
-    }
+    for (let j = this.id + 1, end = this.tree.after[this.id]; j < end; j++) if (wanted.has(this.tree.typeOf(j))) out.push(this.tree.node(j));
     return out;
   }
 
@@ -456,10 +442,6 @@ export class SyntaxNode {
       }
     }
     return this.tree.node(node);
-  }
-
-  equals(other: SyntaxNode): boolean {
-    return other.tree === this.tree && other.id === this.id;
   }
 }
 

@@ -1,6 +1,6 @@
 // Code actions: the fixes carried by each diagnostic, "suppress on this line", and fix-all.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { fixAll, parseSuppressions, suppressionComment, syntaxErrorCount, syntaxErrorsOf, type Fix } from '../engine';
+import { errorsAfter, fixAll, parseSuppressions, suppressionComment, syntaxErrorCount, type Fix, type Suppressions } from '../engine';
 import type { Doc } from './documents';
 import { fixesOf, SOURCE } from './diagnostics';
 import type { Analyzer } from './analysis';
@@ -16,13 +16,14 @@ export async function codeActions(params: CodeActionParams, doc: Doc, analyzer: 
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    let where: SuppressionSite | undefined;
     for (const d of params.context.diagnostics) {
       if (d.source !== SOURCE || typeof d.code !== 'string') continue;
       fixesOf(d).forEach((fix: Fix, i) => actions.push({
         title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe,
         edit: edit(doc.uri, doc.version, fix.edits),
       }));
-      const suppress = suppressAction(doc, d);
+      const suppress = suppressAction(doc, d, (where ??= suppressionSite(doc)));
       if (suppress) actions.push(suppress);
     }
   }
@@ -40,26 +41,28 @@ export async function codeActions(params: CodeActionParams, doc: Doc, analyzer: 
   return actions;
 }
 
+/** What placing a `# noqa` comment needs, worked out once per request: where each line's comment goes, and how many
+ *  syntax errors the file has (a comment must not add any). */
+interface SuppressionSite { suppressions: Suppressions; errors: number }
+
+function suppressionSite(doc: Doc): SuppressionSite {
+  const tree = doc.currentTree();
+  return { suppressions: parseSuppressions(doc.text, true), errors: tree.rootNode.hasError ? syntaxErrorCount(tree) : 0 };
+}
+
 /** Adds `# noqa: CODE` on the line where a comment can silence the finding (after a multi-line string, for one). */
-function suppressAction(doc: Doc, d: Diagnostic): CodeAction | undefined {
-  const line = parseSuppressions(doc.text, true).noqaLine(d.range.start.line);
+function suppressAction(doc: Doc, d: Diagnostic, site: SuppressionSite): CodeAction | undefined {
+  const line = site.suppressions.noqaLine(d.range.start.line);
   const text = doc.lines.lineText(line);
   const next = suppressionComment(text, String(d.code));
   if (next === text) return undefined;
+  const edits = [{ range: { start: { line, character: 0 }, end: { line, character: text.length } }, newText: next }];
   // In a file with syntax errors a comment can land where the parser guesses (after an unclosed quote): offered only
   // when the result parses no worse, as the rules' own fixes (errorRegions.ts).
-  const tree = doc.currentTree();
-  if (tree.rootNode.hasError) {
-    const start = doc.lines.lineStart(line);
-    const after = doc.text.slice(0, start) + next + doc.text.slice(start + text.length);
-    if (syntaxErrorsOf(after) > syntaxErrorCount(tree)) return undefined;
-  }
+  if (site.errors > 0 && errorsAfter(doc.text, doc.lines, doc.currentTree(), edits) > site.errors) return undefined;
   return {
     title: `Suppress ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
-    edit: edit(doc.uri, doc.version, [{
-      range: { start: { line, character: 0 }, end: { line, character: text.length } },
-      newText: next,
-    }]),
+    edit: edit(doc.uri, doc.version, edits),
   };
 }
 

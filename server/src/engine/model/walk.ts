@@ -52,12 +52,11 @@ interface Context { scope: Scope; fn: FunctionInfo | null; withs: WithFrame[]; i
 type Task = { ctx: Context; from: number; to: number; run?: undefined } | { ctx: Context; from?: undefined; to?: undefined; run: () => void };
 
 /** The node types the walk acts on. Everything else matters only for the acted-on nodes it contains. */
-const ACTED_ON = [
+const ACTED_ON: ReadonlySet<string> = new Set([
   'import_statement', 'import_from_statement', 'function_definition', 'decorated_definition', 'class_definition', 'lambda',
   'with_statement', 'call', 'assignment', 'augmented_assignment', 'global_statement', 'nonlocal_statement',
   'return_statement', 'yield', 'for_statement', 'for_in_clause', 'attribute',
-];
-const ACTED_ON_SET: ReadonlySet<string> = new Set(ACTED_ON);
+]);
 
 /** Per symbol table of a language: 1 for the symbols the walk acts on. */
 const actedOnIds = new WeakMap<readonly string[], Uint8Array>();
@@ -66,7 +65,7 @@ function actedOn(names: readonly string[]): Uint8Array {
   let ids = actedOnIds.get(names);
   if (!ids) {
     ids = new Uint8Array(names.length);
-    names.forEach((n, id) => { if (ACTED_ON_SET.has(n)) ids![id] = 1; });
+    names.forEach((n, id) => { if (ACTED_ON.has(n)) ids![id] = 1; });
     actedOnIds.set(names, ids);
   }
   return ids;
@@ -87,7 +86,8 @@ class Flat {
     for (let j = root.id + 1, end = subtreeEnd[root.id]; j < end; j++) {
       if (!acted[types[j]]) continue;
       // `lambda` and `yield` are keywords too: only the named nodes are expressions.
-      if ((names[types[j]] === 'lambda' || names[types[j]] === 'yield') && !tree.node(j).isNamed) continue;
+      const type = tree.typeOf(j);
+      if ((type === 'lambda' || type === 'yield') && !tree.node(j).isNamed) continue;
       this.at.push(j);
     }
     this.after = new Int32Array(this.at.length);
